@@ -5,3 +5,4 @@
 pub mod content;
 pub mod review;
 pub mod snapshot;
+pub mod store;

@@ -1,0 +1,117 @@
+//! Unit tests of the snapshot directory on temporary directories.
+
+use super::*;
+
+fn wb() -> &'static Workbook {
+    Workbook::embedded()
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, d).expect("date")
+}
+
+fn store() -> (tempfile::TempDir, Store) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path().join("data"));
+    (tmp, store)
+}
+
+#[test]
+fn a_saved_review_loads_back_equal() {
+    let (_tmp, store) = store();
+    let mut review = Review::new(day(22), wb());
+    review.set_answer(2, Some(true));
+    review.set_item(3, "Ask for priorities on Mondays".into());
+    let path = store.save(&review, wb()).expect("save");
+    assert!(path.ends_with("snapshots/2026-11-22.toml"));
+    assert_eq!(store.load(day(22), wb()).expect("load"), Some(review));
+}
+
+#[test]
+fn a_date_without_a_file_loads_as_none() {
+    let (_tmp, store) = store();
+    assert!(store.load(day(1), wb()).expect("load").is_none());
+    assert!(store.dates().expect("dates").is_empty());
+}
+
+#[test]
+fn saving_the_same_day_again_updates_the_one_file() {
+    let (_tmp, store) = store();
+    let mut review = Review::new(day(22), wb());
+    store.save(&review, wb()).expect("first save");
+    review.set_answer(0, Some(false));
+    store.save(&review, wb()).expect("second save");
+    let names: Vec<_> = fs::read_dir(store.snapshots_dir())
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(names, ["2026-11-22.toml"]);
+    let loaded = store.load(day(22), wb()).expect("load").expect("exists");
+    assert_eq!(loaded.answers[0], Some(false));
+}
+
+#[cfg(unix)]
+#[test]
+fn files_are_private_and_directories_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (_tmp, store) = store();
+    let path = store.save(&Review::new(day(22), wb()), wb()).expect("save");
+    let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(store.dir()), 0o700);
+    assert_eq!(mode(&store.snapshots_dir()), 0o700);
+}
+
+#[test]
+fn list_is_newest_first_and_marks_bad_files() {
+    let (_tmp, store) = store();
+    for d in [3, 20, 11] {
+        store.save(&Review::new(day(d), wb()), wb()).expect("save");
+    }
+    fs::write(store.path_for(day(5)), "version = 1\ndate = [\n").expect("write");
+    fs::write(store.snapshots_dir().join("notes.txt"), "not a snapshot").expect("write");
+    let listed = store.list(wb()).expect("list");
+    let dates: Vec<_> = listed.iter().map(|l| l.date.format("%d").to_string()).collect();
+    assert_eq!(dates, ["20", "11", "05", "03"]);
+    let bad = listed[2].review.as_ref().expect_err("bad file");
+    assert!(bad.to_string().contains("2026-11-05.toml:2:"), "{bad}");
+}
+
+#[test]
+fn a_file_whose_date_disagrees_with_its_name_is_bad() {
+    let (_tmp, store) = store();
+    store.save(&Review::new(day(22), wb()), wb()).expect("save");
+    fs::write(store.path_for(day(21)), "version = 1\ndate = 2026-11-22\n").expect("write");
+    let err = store.load(day(21), wb()).expect_err("mismatch");
+    assert!(err.to_string().contains(":2: `date = 2026-11-22` does not match"), "{err}");
+}
+
+#[test]
+fn a_data_dir_that_is_a_file_is_refused() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let file = tmp.path().join("plain-file");
+    fs::write(&file, "x").expect("write");
+    let store = Store::new(&file);
+    let err = store.save(&Review::new(day(22), wb()), wb()).expect_err("refused");
+    assert!(matches!(err, StoreError::NotADirectory(_)), "{err}");
+    assert!(store.dates().is_err());
+}
+
+#[test]
+fn invalid_utf8_is_reported_not_guessed() {
+    let (_tmp, store) = store();
+    store.save(&Review::new(day(22), wb()), wb()).expect("save");
+    fs::write(store.path_for(day(22)), b"version = 1\n\xff\xfe").expect("write");
+    let err = store.load(day(22), wb()).expect_err("bad bytes");
+    assert!(err.to_string().ends_with(":2: not valid UTF-8 text"), "{err}");
+}
+
+#[test]
+fn saving_leaves_no_temporary_files() {
+    let (_tmp, store) = store();
+    for _ in 0..5 {
+        store.save(&Review::new(day(22), wb()), wb()).expect("save");
+    }
+    let count = fs::read_dir(store.snapshots_dir()).expect("dir").count();
+    assert_eq!(count, 1);
+}
