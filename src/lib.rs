@@ -2,7 +2,14 @@
 //! with your boss. The domain (`content`, `review`, `snapshot`, `store`) knows nothing of
 //! the terminal; `app`, `keymap` and `ui` are the TUI on top of it.
 
+pub mod action;
+pub mod app;
+pub mod cli;
 pub mod content;
+pub mod keymap;
+pub mod report;
 pub mod review;
 pub mod snapshot;
 pub mod store;
+pub mod tui;
+pub mod ui;

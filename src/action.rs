@@ -1,0 +1,68 @@
+//! Everything a user can ask the workbook to do, as one enum the key tables map to.
+
+use crossterm::event::KeyEvent;
+
+/// One thing the app can be asked to do; `App::update` is the only place they are carried out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Focus the next pane (Self-assessment → Essential skills → Next steps).
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Move the selection (or the help text) up one row.
+    Up,
+    /// Move the selection (or the help text) down one row.
+    Down,
+    /// Jump to the first row.
+    First,
+    /// Jump to the last row.
+    Last,
+    /// Answer the selected question Yes and move to the next one.
+    AnswerYes,
+    /// Answer the selected question No and move to the next one.
+    AnswerNo,
+    /// Clear the selected question's answer.
+    ClearAnswer,
+    /// Tick or untick "I practise this well" on the selected skill.
+    TogglePractised,
+    /// Rate the selected skill 1–5.
+    Rate(u8),
+    /// Remove the selected skill's rating.
+    ClearRating,
+    /// Start editing the selected Next steps item.
+    StartEditing,
+    /// Stop editing, keeping the text.
+    StopEditing,
+    /// Keep the text and go on to edit the next item.
+    EditNextItem,
+    /// Empty the selected Next steps item (undo with Ctrl-Z while editing it).
+    ClearItem,
+    /// A key typed into the item being edited.
+    EditKey(KeyEvent),
+    /// Text pasted into the item being edited (or starting an edit).
+    Paste(String),
+    /// Undo the last change to the item being edited.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Move the cursor to the start of the previous word.
+    WordLeft,
+    /// Move the cursor past the end of the next word.
+    WordRight,
+    /// Move the cursor to the start of the item.
+    LineStart,
+    /// Move the cursor to the end of the item.
+    LineEnd,
+    /// Write the review to its dated snapshot file.
+    Save,
+    /// Quit, asking first when there are unsaved changes.
+    Quit,
+    /// In the quit prompt: save, then quit.
+    SaveAndQuit,
+    /// In the quit prompt: throw the changes away and quit.
+    DiscardAndQuit,
+    /// Close the popup (help or quit prompt) and carry on.
+    ClosePopup,
+    /// Show the help overlay listing every key.
+    Help,
+}

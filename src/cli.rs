@@ -1,0 +1,98 @@
+//! The command line: clap definitions and the commands that run without the TUI.
+
+use std::io::Write as _;
+use std::path::PathBuf;
+
+use anyhow::{Context as _, bail};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::content::Workbook;
+use crate::report;
+use crate::store::{DATA_DIR_ENV, Store};
+
+/// A quarterly, keyboard-driven workbook for reviewing how well you partner with your boss.
+#[derive(Debug, Parser)]
+#[command(name = "partnerbook", version, about)]
+pub struct Cli {
+    /// Where reviews are kept [default: the platform data dir, e.g. ~/.local/share/partnerbook]
+    #[arg(long, global = true, value_name = "PATH", env = DATA_DIR_ENV)]
+    pub data_dir: Option<PathBuf>,
+
+    /// What to do; with none, opens today's review in the full-screen workbook.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// One line per review, newest first: date, score, band, skills.
+    List,
+    /// One review as plain text.
+    Show {
+        /// YYYY-MM-DD, `latest` or `previous` (the one before latest).
+        date: String,
+    },
+    /// Print the data directory.
+    Path,
+}
+
+impl Cli {
+    /// The store the options point at: --data-dir, then $PARTNERBOOK_DATA_DIR, then the default.
+    pub fn store(&self) -> anyhow::Result<Store> {
+        let dir = match &self.data_dir {
+            Some(dir) if !dir.as_os_str().is_empty() => dir.clone(),
+            _ => Store::default_dir()?,
+        };
+        Ok(Store::new(dir))
+    }
+}
+
+/// Runs a non-TUI command, writing to stdout.
+pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
+    let workbook = Workbook::embedded();
+    let mut out = std::io::stdout().lock();
+    match command {
+        Command::Path => writeln!(out, "{}", store.dir().display())?,
+        Command::List => {
+            let listed = store.list(workbook)?;
+            if listed.is_empty() {
+                eprintln!("no reviews yet in {}", store.dir().display());
+            }
+            for entry in listed {
+                match entry.review {
+                    Ok(review) => writeln!(out, "{}", report::list_row(&review, workbook))?,
+                    Err(error) => writeln!(out, "{}  unreadable: {error}", entry.date.format("%Y-%m-%d"))?,
+                }
+            }
+        }
+        Command::Show { date } => {
+            let date = resolve_date(store, date)?;
+            let review = store
+                .load(date, workbook)?
+                .with_context(|| format!("no review dated {date} in {}", store.dir().display()))?;
+            write!(out, "{}", report::show(&review, workbook))?;
+        }
+    }
+    Ok(())
+}
+
+/// Turns `YYYY-MM-DD`, `latest` or `previous` into a date.
+pub fn resolve_date(store: &Store, text: &str) -> anyhow::Result<NaiveDate> {
+    let nth = match text {
+        "latest" => 0,
+        "previous" => 1,
+        _ => {
+            return NaiveDate::parse_from_str(text, "%Y-%m-%d").with_context(|| {
+                format!("`{text}` is not a date: use YYYY-MM-DD, `latest` or `previous`")
+            });
+        }
+    };
+    let dates = store.dates()?;
+    match dates.get(nth) {
+        Some(date) => Ok(*date),
+        None if dates.is_empty() => bail!("no reviews yet in {}", store.dir().display()),
+        None => bail!("there is only one review, so no `previous`"),
+    }
+}

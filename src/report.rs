@@ -1,0 +1,104 @@
+//! Plain-text renderings of reviews for the command line: the `list` row and the `show` page.
+
+use std::fmt::Write as _;
+
+use crate::content::{ITEMS_PER_LIST, Workbook};
+use crate::review::Review;
+
+/// One `list` line: date, score, band, skills.
+pub fn list_row(review: &Review, workbook: &Workbook) -> String {
+    let band = workbook.band_for(review.score());
+    format!(
+        "{}  {:>5}  {:<24}  skills {}/{}",
+        review.date.format("%Y-%m-%d"),
+        format!("{}/{}", review.score(), review.answers.len()),
+        band.name,
+        review.practised(),
+        review.skills.len()
+    )
+}
+
+/// The whole review as readable plain text.
+pub fn show(review: &Review, workbook: &Workbook) -> String {
+    let mut out = String::new();
+    let saved = review
+        .saved_at
+        .map(|t| format!(" (saved {})", t.format("%Y-%m-%d %H:%M %:z")))
+        .unwrap_or_default();
+    let _ = writeln!(out, "Review of {}{saved}", review.date.format("%A %-d %B %Y"));
+    let band = workbook.band_for(review.score());
+    let _ = writeln!(
+        out,
+        "\nSelf-assessment: {}/{} — {} ({} of {} answered)",
+        review.score(),
+        review.answers.len(),
+        band.name,
+        review.answered(),
+        review.answers.len()
+    );
+    for (question, answer) in workbook.questions.iter().zip(&review.answers) {
+        let label = match answer {
+            Some(true) => "Yes",
+            Some(false) => "No",
+            None => "-",
+        };
+        let _ = writeln!(out, "  {label:<3}  {}", question.text);
+    }
+    let _ = writeln!(out, "  {}", band.advice);
+    let _ = writeln!(out, "  Focus on: {}", band.focus.join(", "));
+
+    let _ = writeln!(
+        out,
+        "\nEssential skills: {}/{} practised well",
+        review.practised(),
+        review.skills.len()
+    );
+    for (skill, entry) in workbook.skills.iter().zip(&review.skills) {
+        let tick = if entry.practised { "[x]" } else { "[ ]" };
+        let rating = entry.rating.map(|r| format!("  rated {r}/5")).unwrap_or_default();
+        let _ = writeln!(out, "  {tick} {}{rating}", skill.name);
+    }
+
+    let _ = writeln!(out, "\nNext steps");
+    for (list, items) in workbook.next_steps.iter().zip(&review.next_steps) {
+        let _ = writeln!(out, "  {}", list.title);
+        for (n, item) in items.iter().enumerate().take(ITEMS_PER_LIST) {
+            let text = if item.trim().is_empty() { "-" } else { item.as_str() };
+            let _ = writeln!(out, "    {}. {}", n + 1, text.replace('\n', "\n       "));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn list_row_shows_date_score_band_and_skills() {
+        let wb = Workbook::embedded();
+        let mut review = Review::new(NaiveDate::from_ymd_opt(2026, 5, 1).expect("date"), wb);
+        for i in 0..6 {
+            review.set_answer(i, Some(true));
+        }
+        review.toggle_practised(0);
+        let row = list_row(&review, wb);
+        assert!(row.starts_with("2026-05-01   6/10  Could be more productive"), "{row}");
+        assert!(row.ends_with("skills 1/9"), "{row}");
+    }
+
+    #[test]
+    fn show_lists_answers_skills_and_items() {
+        let wb = Workbook::embedded();
+        let mut review = Review::new(NaiveDate::from_ymd_opt(2026, 5, 1).expect("date"), wb);
+        review.set_answer(7, Some(false));
+        review.set_rating(4, Some(2));
+        review.set_item(6, "Ask about the roadmap".into());
+        let page = show(&review, wb);
+        assert!(page.contains("No   Do you trust your boss?"), "{page}");
+        assert!(page.contains("[ ] Decision making  rated 2/5"), "{page}");
+        assert!(page.contains("1. Ask about the roadmap"), "{page}");
+        assert!(page.contains("0/10 — Needs attention (1 of 10 answered)"), "{page}");
+    }
+}

@@ -1,0 +1,105 @@
+//! The Self-assessment pane: the ten questions with their answers, the live score,
+//! the band and its advice.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{
+    Block, Borders, HighlightSpacing, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
+    Wrap,
+};
+
+use super::{pane_block, text, theme};
+use crate::app::App;
+
+/// The Self-assessment pane of `app`.
+pub struct AssessmentPane<'a> {
+    /// The app to draw.
+    pub app: &'a App,
+    /// Whether the pane has focus.
+    pub focused: bool,
+}
+
+const ANSWER_WIDTH: usize = 4;
+
+impl Widget for AssessmentPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let review = &app.review;
+        let extra = format!("{}/10", review.score());
+        let block = pane_block("Self-assessment", extra, self.focused);
+        let inner = block.inner(area);
+        block.render(area, buf);
+
+        let summary = summary(app);
+        let wanted = summary.line_count(inner.width) as u16 + 1;
+        let summary_height = wanted.min(inner.height / 2);
+        let [list_area, summary_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(summary_height)]).areas(inner);
+
+        let number_width = 4;
+        let text_width = usize::from(list_area.width).saturating_sub(2 + number_width + ANSWER_WIDTH + 1);
+        let items: Vec<ListItem> = app
+            .workbook
+            .questions
+            .iter()
+            .zip(&review.answers)
+            .enumerate()
+            .map(|(i, (question, answer))| {
+                let (label, style) = match answer {
+                    Some(true) => ("Yes", theme::YES),
+                    Some(false) => ("No", theme::NO),
+                    None => ("·", theme::DIM),
+                };
+                let lines = text::wrap(&question.text, text_width);
+                let mut rows = Vec::with_capacity(lines.len());
+                for (n, line) in lines.into_iter().enumerate() {
+                    let (number, answer) = if n == 0 {
+                        (format!("{:>2}. ", i + 1), Span::styled(format!("{label:<ANSWER_WIDTH$} "), style))
+                    } else {
+                        ("    ".to_string(), Span::raw(" ".repeat(ANSWER_WIDTH + 1)))
+                    };
+                    rows.push(Line::from(vec![Span::styled(number, theme::DIM), answer, Span::raw(line)]));
+                }
+                ListItem::new(Text::from(rows))
+            })
+            .collect();
+        let (symbol, highlight) = if self.focused { ("▶ ", theme::SELECTED) } else { ("› ", theme::SELECTED_IDLE) };
+        let list = List::new(items)
+            .highlight_symbol(symbol)
+            .highlight_style(highlight)
+            .highlight_spacing(HighlightSpacing::Always);
+        let mut state = ListState::default().with_selected(Some(app.selected[0]));
+        StatefulWidget::render(list, list_area, buf, &mut state);
+
+        let rule = Block::new().borders(Borders::TOP).border_style(theme::BORDER);
+        let summary_inner = rule.inner(summary_area);
+        rule.render(summary_area, buf);
+        summary.render(summary_inner, buf);
+    }
+}
+
+/// Score, answered count, band and advice, wrapped to the pane.
+fn summary(app: &App) -> Paragraph<'static> {
+    let review = &app.review;
+    let band = app.workbook.band_for(review.score());
+    let answered = review.answered();
+    let total = review.answers.len();
+    let so_far = if answered < total { " (so far)" } else { "" };
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(format!("Score {}/{total}", review.score()), theme::HEADING),
+            Span::styled(format!("  ·  {answered} of {total} answered"), theme::DIM),
+        ]),
+        Line::from(vec![
+            Span::styled(band.name.clone(), theme::band(&band.id)),
+            Span::styled(so_far, theme::DIM),
+        ]),
+        Line::from(band.advice.clone()),
+        Line::from(vec![
+            Span::styled("Focus on: ", theme::DIM),
+            Span::raw(band.focus.join(" · ")),
+        ]),
+    ];
+    Paragraph::new(lines).wrap(Wrap { trim: true })
+}

@@ -1,0 +1,51 @@
+//! The help overlay: every key of every context, read from the key tables.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{popup_frame, text, theme};
+use crate::keymap;
+
+/// Lists every key binding, scrolled by `scroll` rows.
+pub struct HelpOverlay {
+    /// Rows scrolled past.
+    pub scroll: u16,
+}
+
+impl Widget for HelpOverlay {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let sections = keymap::help_sections();
+        let key_width = sections
+            .iter()
+            .flat_map(|(_, rows)| rows.iter().map(|(keys, _)| text::width(keys)))
+            .max()
+            .unwrap_or(0);
+        let mut lines = Vec::new();
+        for (title, rows) in sections {
+            if !lines.is_empty() {
+                lines.push(Line::from(""));
+            }
+            lines.push(Line::styled(title, theme::HEADING));
+            for (keys, help) in rows {
+                let pad = " ".repeat(key_width.saturating_sub(text::width(keys)));
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys}{pad}  "), theme::KEY),
+                    Span::raw(help),
+                ]));
+            }
+        }
+        let total = lines.len() as u16;
+        let height = (total + 2).min(area.height);
+        let inner = popup_frame(area, 64, height, "Keys — Esc to close", buf);
+        let max_scroll = total.saturating_sub(inner.height);
+        let scroll = self.scroll.min(max_scroll);
+        Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
+        if max_scroll > 0 {
+            let more = if scroll < max_scroll { " ↓ more " } else { " ↑ " };
+            let bottom = Rect { y: inner.bottom(), height: 1, ..inner };
+            Line::styled(more, theme::POPUP_BORDER).right_aligned().render(bottom, buf);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The root view: title bar, the three panes laid out for the terminal's size, the
+//! footer, popups on top, and a plain message when the terminal is too small.
+
+mod assessment;
+mod footer;
+mod help;
+mod next_steps;
+mod quit_prompt;
+mod skills;
+pub mod text;
+pub mod theme;
+mod title;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use crate::app::{App, Pane, Popup};
+
+/// Smallest terminal the workbook draws into.
+pub const MIN_WIDTH: u16 = 60;
+/// Smallest terminal height the workbook draws into.
+pub const MIN_HEIGHT: u16 = 16;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            render_too_small(area, buf);
+            return;
+        }
+        let [title_area, body, footer_area] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
+                .areas(area);
+        title::TitleBar(self).render(title_area, buf);
+        for (pane, rect, expanded) in pane_areas(self.focus, body) {
+            let focused = pane == self.focus;
+            if !expanded {
+                render_collapsed(self, pane, rect, buf);
+                continue;
+            }
+            match pane {
+                Pane::Assessment => assessment::AssessmentPane { app: self, focused }.render(rect, buf),
+                Pane::Skills => skills::SkillsPane { app: self, focused }.render(rect, buf),
+                Pane::NextSteps => next_steps::NextStepsPane { app: self, focused }.render(rect, buf),
+            }
+        }
+        footer::Footer(self).render(footer_area, buf);
+        match self.popup {
+            Some(Popup::Help { scroll }) => help::HelpOverlay { scroll }.render(body, buf),
+            Some(Popup::QuitPrompt) => quit_prompt::QuitPrompt.render(body, buf),
+            None => {}
+        }
+    }
+}
+
+/// Where each pane goes, and whether it is drawn whole (`true`) or as a one-line summary.
+///
+/// Wide terminals get three columns; tall ones a left column beside two stacked panes;
+/// small ones give the focused pane all the room and fold the others to one line each.
+fn pane_areas(focus: Pane, body: Rect) -> Vec<(Pane, Rect, bool)> {
+    if body.width >= 160 && body.height >= 26 {
+        let [a, s, n] = Layout::horizontal([
+            Constraint::Percentage(36),
+            Constraint::Percentage(32),
+            Constraint::Percentage(32),
+        ])
+        .areas(body);
+        return vec![(Pane::Assessment, a, true), (Pane::Skills, s, true), (Pane::NextSteps, n, true)];
+    }
+    if body.width >= 100 && body.height >= 30 {
+        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
+        let skills_height = (body.height * 11 / 20).min(20);
+        let [s, n] = Layout::vertical([Constraint::Length(skills_height), Constraint::Fill(1)]).areas(right);
+        return vec![(Pane::Assessment, left, true), (Pane::Skills, s, true), (Pane::NextSteps, n, true)];
+    }
+    let constraints = Pane::ALL.map(|p| if p == focus { Constraint::Fill(1) } else { Constraint::Length(1) });
+    let rects: [Rect; 3] = Layout::vertical(constraints).areas(body);
+    Pane::ALL.into_iter().zip(rects).map(|(p, r)| (p, r, p == focus)).collect()
+}
+
+/// A folded pane: its name and a one-line summary on a rule.
+fn render_collapsed(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
+    let review = &app.review;
+    let (name, summary) = match pane {
+        Pane::Assessment => (
+            "Self-assessment",
+            format!("{}/10 · {} of 10 answered", review.score(), review.answered()),
+        ),
+        Pane::Skills => (
+            "Essential skills",
+            format!("{}/{} practised well · {} rated", review.practised(), review.skills.len(), review.rated()),
+        ),
+        Pane::NextSteps => (
+            "Next steps",
+            format!("{}/{} written", review.items_written(), review.item_slots()),
+        ),
+    };
+    Block::new()
+        .borders(Borders::TOP)
+        .border_style(theme::BORDER)
+        .title(Line::styled(format!(" {name} "), theme::PANE_TITLE))
+        .title(Line::styled(format!(" {summary} "), theme::DIM).right_aligned())
+        .render(area, buf);
+}
+
+/// The bordered frame of an expanded pane, highlighted when it has focus.
+pub(crate) fn pane_block(title: &str, extra: String, focused: bool) -> Block<'static> {
+    let (border, title_style, marker) = if focused {
+        (theme::FOCUSED_BORDER, theme::FOCUSED_BORDER, "▶ ")
+    } else {
+        (theme::BORDER, theme::PANE_TITLE, "")
+    };
+    let block = Block::bordered()
+        .border_type(if focused { ratatui::widgets::BorderType::Thick } else { ratatui::widgets::BorderType::Plain })
+        .border_style(border)
+        .padding(ratatui::widgets::Padding::horizontal(1))
+        .title(Line::styled(format!(" {marker}{title} "), title_style));
+    if extra.is_empty() {
+        block
+    } else {
+        block.title(Line::styled(format!(" {extra} "), title_style).right_aligned())
+    }
+}
+
+/// A box of `width`×`height` centred in `area`, cleared, with a titled frame; returns its inside.
+pub(crate) fn popup_frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
+    let rect = area.centered(Constraint::Length(width.min(area.width)), Constraint::Length(height.min(area.height)));
+    Clear.render(rect, buf);
+    let block = Block::bordered()
+        .border_type(ratatui::widgets::BorderType::Double)
+        .border_style(theme::POPUP_BORDER)
+        .title(Line::styled(format!(" {title} "), theme::POPUP_BORDER));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+fn render_too_small(area: Rect, buf: &mut Buffer) {
+    let message = format!(
+        "Terminal too small — need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge the window, or press q to quit.",
+        area.width, area.height
+    );
+    let top = area.height.saturating_sub(2) / 2;
+    let rect = Rect { y: area.y + top, height: area.height - top, ..area };
+    Paragraph::new(message)
+        .style(theme::TEXT)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(rect, buf);
+}

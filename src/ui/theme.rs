@@ -1,0 +1,63 @@
+//! Every colour and text style the workbook draws with, in one place.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The title bar across the top.
+pub const TITLE_BAR: Style = Style::new().fg(Color::White).bg(Color::Blue);
+/// The app name in the title bar.
+pub const TITLE_NAME: Style = TITLE_BAR.add_modifier(Modifier::BOLD);
+/// Review state "new".
+pub const STATE_NEW: Style = Style::new().fg(Color::Black).bg(Color::Cyan);
+/// Review state "saved".
+pub const STATE_SAVED: Style = Style::new().fg(Color::Black).bg(Color::Green);
+/// Review state "unsaved changes".
+pub const STATE_UNSAVED: Style = Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD);
+
+/// Border and title of the pane with focus.
+pub const FOCUSED_BORDER: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// Border and title of the other panes.
+pub const BORDER: Style = Style::new().fg(Color::DarkGray);
+/// Pane title text when not focused.
+pub const PANE_TITLE: Style = Style::new().fg(Color::Gray);
+/// The selected row in the focused pane.
+pub const SELECTED: Style = Style::new().add_modifier(Modifier::REVERSED);
+/// The selected row in a pane without focus.
+pub const SELECTED_IDLE: Style = Style::new().add_modifier(Modifier::BOLD);
+/// Secondary text: descriptions, hints, placeholders.
+pub const DIM: Style = Style::new().fg(Color::DarkGray);
+/// Ordinary text.
+pub const TEXT: Style = Style::new();
+/// Headings inside panes.
+pub const HEADING: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+
+/// A Yes answer.
+pub const YES: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
+/// A No answer.
+pub const NO: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+/// A ticked skill and filled rating marks.
+pub const TICKED: Style = Style::new().fg(Color::Green);
+/// Rating marks.
+pub const RATING: Style = Style::new().fg(Color::Yellow);
+
+/// Style of a score band by its id.
+pub fn band(id: &str) -> Style {
+    let color = match id {
+        "solid" => Color::Green,
+        "more_productive" => Color::Yellow,
+        _ => Color::Red,
+    };
+    Style::new().fg(color).add_modifier(Modifier::BOLD)
+}
+
+/// Keys in the footer and help.
+pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// What a key does, in the footer.
+pub const KEY_HINT: Style = Style::new().fg(Color::Gray);
+/// A status message reporting success.
+pub const STATUS_OK: Style = Style::new().fg(Color::Green);
+/// A status message reporting a failure.
+pub const STATUS_ERROR: Style = Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD);
+/// Popup frames.
+pub const POPUP_BORDER: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+/// The text being edited.
+pub const EDITING: Style = Style::new().fg(Color::White).bg(Color::Rgb(40, 44, 52));
