@@ -244,11 +244,11 @@ impl App {
     }
 
     fn edit(&mut self, change: impl FnOnce(&mut TextArea<'static>) -> bool) {
-        if let Some(editor) = &mut self.editor {
-            if change(editor) {
-                let text = editor.lines().join("\n");
-                self.review.set_item(self.selected[2], text);
-            }
+        if let Some(editor) = &mut self.editor
+            && change(editor)
+        {
+            let text = editor.lines().join("\n");
+            self.review.set_item(self.selected[2], text);
         }
     }
 
@@ -261,7 +261,13 @@ impl App {
         }
         let flat: String = text
             .chars()
-            .map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c })
+            .map(|c| {
+                if c == '\n' || c == '\r' || c == '\t' {
+                    ' '
+                } else {
+                    c
+                }
+            })
             .collect();
         self.edit(|editor| editor.insert_str(flat.trim_end()));
     }
@@ -275,12 +281,20 @@ impl App {
                 self.review.saved_at = stamped.saved_at;
                 self.baseline = stamped;
                 self.on_disk = true;
-                self.status = Some(Status { text: format!("Saved {}", path.display()), is_error: false });
+                self.status = Some(Status {
+                    text: format!("Saved {}", path.display()),
+                    is_error: false,
+                });
                 true
             }
             Err(error) => {
-                let text = format!("Not saved — {error}. Your changes are still here; fix it and press Ctrl-S again.");
-                self.status = Some(Status { text, is_error: true });
+                let text = format!(
+                    "Not saved — {error}. Your changes are still here; fix it and press Ctrl-S again."
+                );
+                self.status = Some(Status {
+                    text,
+                    is_error: true,
+                });
                 false
             }
         }

@@ -63,7 +63,11 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
             for entry in listed {
                 match entry.review {
                     Ok(review) => writeln!(out, "{}", report::list_row(&review, workbook))?,
-                    Err(error) => writeln!(out, "{}  unreadable: {error}", entry.date.format("%Y-%m-%d"))?,
+                    Err(error) => writeln!(
+                        out,
+                        "{}  unreadable: {error}",
+                        entry.date.format("%Y-%m-%d")
+                    )?,
                 }
             }
         }

@@ -108,7 +108,10 @@ impl Workbook {
             }
         }
         for score in 0..=self.questions.len() {
-            let covering = self.bands.iter().filter(|b| b.min <= score && score <= b.max);
+            let covering = self
+                .bands
+                .iter()
+                .filter(|b| b.min <= score && score <= b.max);
             if covering.count() != 1 {
                 return Err(format!("score {score} is not covered by exactly one band"));
             }

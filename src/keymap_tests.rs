@@ -12,40 +12,74 @@ fn press_ctrl(c: char) -> KeyEvent {
 
 #[test]
 fn pane_keys_come_before_global_keys() {
-    assert_eq!(resolve(Context::Assessment, &press(KeyCode::Char('y'))), Some(Action::AnswerYes));
-    assert_eq!(resolve(Context::Skills, &press(KeyCode::Char('3'))), Some(Action::Rate(3)));
-    assert_eq!(resolve(Context::Skills, &press(KeyCode::Tab)), Some(Action::NextPane));
-    assert_eq!(resolve(Context::NextSteps, &press(KeyCode::Char('q'))), Some(Action::Quit));
+    assert_eq!(
+        resolve(Context::Assessment, &press(KeyCode::Char('y'))),
+        Some(Action::AnswerYes)
+    );
+    assert_eq!(
+        resolve(Context::Skills, &press(KeyCode::Char('3'))),
+        Some(Action::Rate(3))
+    );
+    assert_eq!(
+        resolve(Context::Skills, &press(KeyCode::Tab)),
+        Some(Action::NextPane)
+    );
+    assert_eq!(
+        resolve(Context::NextSteps, &press(KeyCode::Char('q'))),
+        Some(Action::Quit)
+    );
 }
 
 #[test]
 fn every_printable_key_is_text_while_editing() {
     for c in ['q', 'y', 'n', '?', ' ', '1', 'é', '界'] {
         let event = press(KeyCode::Char(c));
-        assert_eq!(resolve(Context::Editing, &event), Some(Action::EditKey(event)), "{c}");
+        assert_eq!(
+            resolve(Context::Editing, &event),
+            Some(Action::EditKey(event)),
+            "{c}"
+        );
     }
     let shifted = KeyEvent::new(KeyCode::Char('Q'), KeyModifiers::SHIFT);
-    assert_eq!(resolve(Context::Editing, &shifted), Some(Action::EditKey(shifted)));
+    assert_eq!(
+        resolve(Context::Editing, &shifted),
+        Some(Action::EditKey(shifted))
+    );
 }
 
 #[test]
 fn save_and_quit_work_while_editing() {
-    assert_eq!(resolve(Context::Editing, &press_ctrl('s')), Some(Action::Save));
-    assert_eq!(resolve(Context::Editing, &press_ctrl('c')), Some(Action::Quit));
-    assert_eq!(resolve(Context::Editing, &press(KeyCode::Esc)), Some(Action::StopEditing));
+    assert_eq!(
+        resolve(Context::Editing, &press_ctrl('s')),
+        Some(Action::Save)
+    );
+    assert_eq!(
+        resolve(Context::Editing, &press_ctrl('c')),
+        Some(Action::Quit)
+    );
+    assert_eq!(
+        resolve(Context::Editing, &press(KeyCode::Esc)),
+        Some(Action::StopEditing)
+    );
 }
 
 #[test]
 fn popups_ignore_pane_and_global_keys() {
     assert_eq!(resolve(Context::Help, &press(KeyCode::Char('y'))), None);
     assert_eq!(resolve(Context::QuitPrompt, &press(KeyCode::Tab)), None);
-    assert_eq!(resolve(Context::QuitPrompt, &press(KeyCode::Esc)), Some(Action::ClosePopup));
+    assert_eq!(
+        resolve(Context::QuitPrompt, &press(KeyCode::Esc)),
+        Some(Action::ClosePopup)
+    );
 }
 
 #[test]
 fn shift_tab_is_previous_pane() {
     let back_tab = KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT);
-    assert_eq!(resolve(Context::Assessment, &back_tab), Some(Action::PrevPane));
+    assert_eq!(
+        resolve(Context::Assessment, &back_tab),
+        Some(Action::PrevPane)
+    );
 }
 
 #[test]
@@ -64,9 +98,15 @@ fn no_key_is_bound_twice_in_one_context() {
         Context::NextSteps,
     ];
     for context in contexts {
-        let chords: Vec<Chord> = table(context).iter().flat_map(|b| b.keys.iter().copied()).collect();
+        let chords: Vec<Chord> = table(context)
+            .iter()
+            .flat_map(|b| b.keys.iter().copied())
+            .collect();
         for (i, chord) in chords.iter().enumerate() {
-            assert!(!chords[i + 1..].contains(chord), "{context:?} binds {chord:?} twice");
+            assert!(
+                !chords[i + 1..].contains(chord),
+                "{context:?} binds {chord:?} twice"
+            );
         }
     }
 }
@@ -75,11 +115,19 @@ fn no_key_is_bound_twice_in_one_context() {
 fn help_lists_every_labelled_binding() {
     let sections = help_sections();
     let rows: usize = sections.iter().map(|(_, rows)| rows.len()).sum();
-    let labelled = [GLOBAL, ASSESSMENT, SKILLS, NEXT_STEPS, EDITING, QUIT_PROMPT, HELP]
-        .iter()
-        .flat_map(|t| t.iter())
-        .filter(|b| !b.label.is_empty())
-        .count();
+    let labelled = [
+        GLOBAL,
+        ASSESSMENT,
+        SKILLS,
+        NEXT_STEPS,
+        EDITING,
+        QUIT_PROMPT,
+        HELP,
+    ]
+    .iter()
+    .flat_map(|t| t.iter())
+    .filter(|b| !b.label.is_empty())
+    .count();
     assert_eq!(rows, labelled);
     assert!(hints(Context::Assessment).contains(&("y", "yes")));
 }

@@ -2,6 +2,8 @@
 //! with your boss. The domain (`content`, `review`, `snapshot`, `store`) knows nothing of
 //! the terminal; `app`, `keymap` and `ui` are the TUI on top of it.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod action;
 pub mod app;
 pub mod cli;

@@ -25,7 +25,11 @@ pub fn show(review: &Review, workbook: &Workbook) -> String {
         .saved_at
         .map(|t| format!(" (saved {})", t.format("%Y-%m-%d %H:%M %:z")))
         .unwrap_or_default();
-    let _ = writeln!(out, "Review of {}{saved}", review.date.format("%A %-d %B %Y"));
+    let _ = writeln!(
+        out,
+        "Review of {}{saved}",
+        review.date.format("%A %-d %B %Y")
+    );
     let band = workbook.band_for(review.score());
     let _ = writeln!(
         out,
@@ -55,7 +59,10 @@ pub fn show(review: &Review, workbook: &Workbook) -> String {
     );
     for (skill, entry) in workbook.skills.iter().zip(&review.skills) {
         let tick = if entry.practised { "[x]" } else { "[ ]" };
-        let rating = entry.rating.map(|r| format!("  rated {r}/5")).unwrap_or_default();
+        let rating = entry
+            .rating
+            .map(|r| format!("  rated {r}/5"))
+            .unwrap_or_default();
         let _ = writeln!(out, "  {tick} {}{rating}", skill.name);
     }
 
@@ -63,7 +70,11 @@ pub fn show(review: &Review, workbook: &Workbook) -> String {
     for (list, items) in workbook.next_steps.iter().zip(&review.next_steps) {
         let _ = writeln!(out, "  {}", list.title);
         for (n, item) in items.iter().enumerate().take(ITEMS_PER_LIST) {
-            let text = if item.trim().is_empty() { "-" } else { item.as_str() };
+            let text = if item.trim().is_empty() {
+                "-"
+            } else {
+                item.as_str()
+            };
             let _ = writeln!(out, "    {}. {}", n + 1, text.replace('\n', "\n       "));
         }
     }
@@ -84,7 +95,10 @@ mod tests {
         }
         review.toggle_practised(0);
         let row = list_row(&review, wb);
-        assert!(row.starts_with("2026-05-01   6/10  Could be more productive"), "{row}");
+        assert!(
+            row.starts_with("2026-05-01   6/10  Could be more productive"),
+            "{row}"
+        );
         assert!(row.ends_with("skills 1/9"), "{row}");
     }
 
@@ -99,6 +113,9 @@ mod tests {
         assert!(page.contains("No   Do you trust your boss?"), "{page}");
         assert!(page.contains("[ ] Decision making  rated 2/5"), "{page}");
         assert!(page.contains("1. Ask about the roadmap"), "{page}");
-        assert!(page.contains("0/10 — Needs attention (1 of 10 answered)"), "{page}");
+        assert!(
+            page.contains("0/10 — Needs attention (1 of 10 answered)"),
+            "{page}"
+        );
     }
 }

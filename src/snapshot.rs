@@ -49,13 +49,23 @@ pub fn to_toml(review: &Review, workbook: &Workbook) -> String {
 
     out.push_str("\n[skills]\n");
     for (skill, entry) in workbook.skills.iter().zip(&review.skills) {
-        let rating = entry.rating.map(|r| format!(", rating = {r}")).unwrap_or_default();
-        let _ = writeln!(out, "{} = {{ practised = {}{rating} }}", skill.id, entry.practised);
+        let rating = entry
+            .rating
+            .map(|r| format!(", rating = {r}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} = {{ practised = {}{rating} }}",
+            skill.id, entry.practised
+        );
     }
 
     out.push_str("\n[next_steps]\n");
     for (list, items) in workbook.next_steps.iter().zip(&review.next_steps) {
-        let kept = items.iter().rposition(|i| !i.is_empty()).map_or(0, |last| last + 1);
+        let kept = items
+            .iter()
+            .rposition(|i| !i.is_empty())
+            .map_or(0, |last| last + 1);
         if kept == 0 {
             let _ = writeln!(out, "{} = []", list.id);
             continue;
@@ -88,7 +98,13 @@ pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotErro
     let version = match table.remove("version") {
         None => return Err(at(None, "version", "missing `version`".into())),
         Some(Value::Integer(v)) => v,
-        Some(_) => return Err(at(None, "version", "`version` must be a whole number".into())),
+        Some(_) => {
+            return Err(at(
+                None,
+                "version",
+                "`version` must be a whole number".into(),
+            ));
+        }
     };
     if version > FORMAT_VERSION || version < 1 {
         let why = format!("unsupported `version = {version}` (this build reads {FORMAT_VERSION})");
@@ -96,9 +112,8 @@ pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotErro
     }
     let date = match table.remove("date") {
         None => return Err(at(None, "date", "missing `date`".into())),
-        Some(value) => parse_date(&value).ok_or_else(|| {
-            at(None, "date", "`date` must be a date like 2026-11-22".into())
-        })?,
+        Some(value) => parse_date(&value)
+            .ok_or_else(|| at(None, "date", "`date` must be a date like 2026-11-22".into()))?,
     };
     let saved_at = match table.remove("saved_at") {
         None => None,
@@ -115,7 +130,11 @@ pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotErro
             .question_index(&id)
             .ok_or_else(|| at(Some("assessment"), &id, format!("unknown question `{id}`")))?;
         let answer = value.as_bool().ok_or_else(|| {
-            at(Some("assessment"), &id, format!("`{id}` must be true or false"))
+            at(
+                Some("assessment"),
+                &id,
+                format!("`{id}` must be true or false"),
+            )
         })?;
         review.answers[index] = Some(answer);
     }
@@ -124,7 +143,8 @@ pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotErro
         let index = workbook
             .skill_index(&id)
             .ok_or_else(|| at(Some("skills"), &id, format!("unknown skill `{id}`")))?;
-        review.skills[index] = parse_skill(&id, &value).map_err(|why| at(Some("skills"), &id, why))?;
+        review.skills[index] =
+            parse_skill(&id, &value).map_err(|why| at(Some("skills"), &id, why))?;
     }
 
     for (id, value) in take_section(&mut table, "next_steps", text)? {
@@ -186,7 +206,10 @@ fn parse_items(id: &str, value: &Value) -> Result<Vec<String>, String> {
         .as_array()
         .ok_or_else(|| format!("`{id}` must be a list of strings"))?;
     if items.len() > ITEMS_PER_LIST {
-        return Err(format!("`{id}` holds {} items; at most {ITEMS_PER_LIST}", items.len()));
+        return Err(format!(
+            "`{id}` holds {} items; at most {ITEMS_PER_LIST}",
+            items.len()
+        ));
     }
     items
         .iter()
@@ -213,9 +236,11 @@ fn toml_date(date: NaiveDate) -> Datetime {
 /// Accepts a TOML local date or a quoted `"YYYY-MM-DD"` string.
 fn parse_date(value: &Value) -> Option<NaiveDate> {
     match value {
-        Value::Datetime(Datetime { date: Some(d), time: None, offset: None }) => {
-            NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-        }
+        Value::Datetime(Datetime {
+            date: Some(d),
+            time: None,
+            offset: None,
+        }) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day)),
         Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
         _ => None,
     }
@@ -234,7 +259,8 @@ fn parse_timestamp(value: &Value) -> Option<DateTime<FixedOffset>> {
 
 /// 1-based line of the byte at `offset`.
 fn line_at(text: &str, offset: usize) -> usize {
-    text.get(..offset).map_or(1, |head| head.matches('\n').count() + 1)
+    text.get(..offset)
+        .map_or(1, |head| head.matches('\n').count() + 1)
 }
 
 /// 1-based line where `key` is assigned in `section` (`None` = top level); 1 if not found.

@@ -36,7 +36,9 @@ fn the_file_starts_with_version_and_an_unquoted_date() {
     assert_eq!(lines.next(), Some("version = 1"));
     assert_eq!(lines.next(), Some("date = 2026-11-22"));
     assert_eq!(lines.next(), Some("saved_at = 2026-11-22T09:30:00+01:00"));
-    assert!(text.contains("\n[assessment]\nshare_information = true\naligned_on_approach = false\n"));
+    assert!(
+        text.contains("\n[assessment]\nshare_information = true\naligned_on_approach = false\n")
+    );
     assert!(text.contains("adapting_work_style = { practised = true, rating = 4 }"));
     assert!(text.contains("being_proactive = { practised = false, rating = 1 }"));
 }
@@ -53,14 +55,27 @@ fn unanswered_questions_are_absent_keys() {
 fn quoted_dates_and_timestamps_are_accepted() {
     let text = "version = 1\ndate = \"2026-02-01\"\nsaved_at = \"2026-02-01T08:00:00Z\"\n";
     let review = from_toml(text, wb()).expect("parses");
-    assert_eq!(review.date, NaiveDate::from_ymd_opt(2026, 2, 1).expect("date"));
-    assert_eq!(review.saved_at.map(|t| t.to_rfc3339()), Some("2026-02-01T08:00:00+00:00".into()));
+    assert_eq!(
+        review.date,
+        NaiveDate::from_ymd_opt(2026, 2, 1).expect("date")
+    );
+    assert_eq!(
+        review.saved_at.map(|t| t.to_rfc3339()),
+        Some("2026-02-01T08:00:00+00:00".into())
+    );
 }
 
 #[test]
 fn missing_sections_mean_an_empty_review() {
     let review = from_toml("version = 1\ndate = 2026-02-01\n", wb()).expect("parses");
-    assert_eq!((review.answered(), review.practised(), review.items_written()), (0, 0, 0));
+    assert_eq!(
+        (
+            review.answered(),
+            review.practised(),
+            review.items_written()
+        ),
+        (0, 0, 0)
+    );
     assert_eq!(review.saved_at, None);
 }
 
@@ -70,9 +85,15 @@ fn unknown_top_level_keys_are_kept_on_save() {
     let review = from_toml(text, wb()).expect("parses");
     let written = to_toml(&review, wb());
     let again = from_toml(&written, wb()).expect("parses again");
-    assert_eq!(again.unknown.get("mood").and_then(Value::as_str), Some("good"));
+    assert_eq!(
+        again.unknown.get("mood").and_then(Value::as_str),
+        Some("good")
+    );
     let future = again.unknown.get("future").and_then(Value::as_table);
-    assert_eq!(future.and_then(|t| t.get("note")).and_then(Value::as_str), Some("kept"));
+    assert_eq!(
+        future.and_then(|t| t.get("note")).and_then(Value::as_str),
+        Some("kept")
+    );
     assert_eq!(again.answers[7], Some(true));
 }
 
@@ -104,14 +125,20 @@ fn a_newer_version_is_refused() {
 
 #[test]
 fn an_unknown_question_names_its_line() {
-    let err = error_of("version = 1\ndate = 2026-01-01\n\n[assessment]\ntrust_boss = true\nlikes_cats = true\n");
+    let err = error_of(
+        "version = 1\ndate = 2026-01-01\n\n[assessment]\ntrust_boss = true\nlikes_cats = true\n",
+    );
     assert_eq!(err.line, 6);
-    assert!(err.reason.contains("unknown question `likes_cats`"), "{err}");
+    assert!(
+        err.reason.contains("unknown question `likes_cats`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn an_unknown_skill_is_refused() {
-    let err = error_of("version = 1\ndate = 2026-01-01\n[skills]\njuggling = { practised = true }\n");
+    let err =
+        error_of("version = 1\ndate = 2026-01-01\n[skills]\njuggling = { practised = true }\n");
     assert_eq!(err.line, 4);
     assert!(err.reason.contains("unknown skill"), "{err}");
 }
@@ -122,7 +149,10 @@ fn a_rating_out_of_range_is_refused() {
         let err = error_of(&format!(
             "version = 1\ndate = 2026-01-01\n[skills]\nconfidence = {{ practised = true, rating = {bad} }}\n"
         ));
-        assert!(err.reason.contains("rating` must be 1 to 5"), "{bad}: {err}");
+        assert!(
+            err.reason.contains("rating` must be 1 to 5"),
+            "{bad}: {err}"
+        );
         assert_eq!(err.line, 4);
     }
 }
@@ -132,10 +162,22 @@ fn wrong_types_are_refused() {
     let cases = [
         ("version = \"1\"\ndate = 2026-01-01\n", "whole number"),
         ("version = 1\ndate = 12\n", "`date` must be a date"),
-        ("version = 1\ndate = 2026-01-01\nsaved_at = 3\n", "`saved_at`"),
-        ("version = 1\ndate = 2026-01-01\n[assessment]\ntrust_boss = \"yes\"\n", "true or false"),
-        ("version = 1\ndate = 2026-01-01\nassessment = 1\n", "must be a table"),
-        ("version = 1\ndate = 2026-01-01\n[next_steps]\ndo_more = [1]\n", "list of strings"),
+        (
+            "version = 1\ndate = 2026-01-01\nsaved_at = 3\n",
+            "`saved_at`",
+        ),
+        (
+            "version = 1\ndate = 2026-01-01\n[assessment]\ntrust_boss = \"yes\"\n",
+            "true or false",
+        ),
+        (
+            "version = 1\ndate = 2026-01-01\nassessment = 1\n",
+            "must be a table",
+        ),
+        (
+            "version = 1\ndate = 2026-01-01\n[next_steps]\ndo_more = [1]\n",
+            "list of strings",
+        ),
     ];
     for (text, expected) in cases {
         let err = error_of(text);
@@ -145,6 +187,8 @@ fn wrong_types_are_refused() {
 
 #[test]
 fn more_than_three_items_are_refused() {
-    let err = error_of("version = 1\ndate = 2026-01-01\n[next_steps]\ndo_more = [\"a\", \"b\", \"c\", \"d\"]\n");
+    let err = error_of(
+        "version = 1\ndate = 2026-01-01\n[next_steps]\ndo_more = [\"a\", \"b\", \"c\", \"d\"]\n",
+    );
     assert!(err.reason.contains("at most 3"), "{err}");
 }

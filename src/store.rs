@@ -83,7 +83,8 @@ impl Store {
 
     /// The file a review of `date` lives in.
     pub fn path_for(&self, date: NaiveDate) -> PathBuf {
-        self.snapshots_dir().join(format!("{}.toml", date.format("%Y-%m-%d")))
+        self.snapshots_dir()
+            .join(format!("{}.toml", date.format("%Y-%m-%d")))
     }
 
     /// Fails when the data directory exists but is not a directory.
@@ -105,7 +106,13 @@ impl Store {
         let text = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(source) => return Err(StoreError::Io { verb: "read", path, source }),
+            Err(source) => {
+                return Err(StoreError::Io {
+                    verb: "read",
+                    path,
+                    source,
+                });
+            }
         };
         parse_file(&path, date, &text, workbook).map(Some)
     }
@@ -117,7 +124,13 @@ impl Store {
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(source) => return Err(StoreError::Io { verb: "list", path: dir, source }),
+            Err(source) => {
+                return Err(StoreError::Io {
+                    verb: "list",
+                    path: dir,
+                    source,
+                });
+            }
         };
         let mut dates: Vec<NaiveDate> = entries
             .filter_map(Result::ok)
@@ -155,15 +168,22 @@ impl Store {
         }
         let path = self.path_for(review.date);
         let text = snapshot::to_toml(review, workbook);
-        write_private(&path, text.as_bytes())
-            .map_err(|source| StoreError::Io { verb: "write", path: path.clone(), source })?;
+        write_private(&path, text.as_bytes()).map_err(|source| StoreError::Io {
+            verb: "write",
+            path: path.clone(),
+            source,
+        })?;
         Ok(path)
     }
 }
 
 fn vanished(path: PathBuf) -> StoreError {
     let source = io::Error::from(io::ErrorKind::NotFound);
-    StoreError::Io { verb: "read", path, source }
+    StoreError::Io {
+        verb: "read",
+        path,
+        source,
+    }
 }
 
 fn parse_file(
@@ -177,7 +197,11 @@ fn parse_file(
         error: SnapshotError { line, reason },
     };
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
         bad(line, "not valid UTF-8 text".into())
     })?;
     let review = snapshot::from_toml(text, workbook).map_err(|error| StoreError::BadSnapshot {
@@ -186,13 +210,20 @@ fn parse_file(
     })?;
     if review.date != date {
         let reason = format!("`date = {}` does not match the file name", review.date);
-        return Err(bad(1 + text.lines().take_while(|l| !l.starts_with("date")).count(), reason));
+        return Err(bad(
+            1 + text.lines().take_while(|l| !l.starts_with("date")).count(),
+            reason,
+        ));
     }
     Ok(review)
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
-    let io_err = |source| StoreError::Io { verb: "create", path: dir.to_path_buf(), source };
+    let io_err = |source| StoreError::Io {
+        verb: "create",
+        path: dir.to_path_buf(),
+        source,
+    };
     match fs::metadata(dir) {
         Ok(meta) if meta.is_dir() => {}
         Ok(_) => return Err(StoreError::NotADirectory(dir.to_path_buf())),

@@ -71,7 +71,10 @@ fn list_is_newest_first_and_marks_bad_files() {
     fs::write(store.path_for(day(5)), "version = 1\ndate = [\n").expect("write");
     fs::write(store.snapshots_dir().join("notes.txt"), "not a snapshot").expect("write");
     let listed = store.list(wb()).expect("list");
-    let dates: Vec<_> = listed.iter().map(|l| l.date.format("%d").to_string()).collect();
+    let dates: Vec<_> = listed
+        .iter()
+        .map(|l| l.date.format("%d").to_string())
+        .collect();
     assert_eq!(dates, ["20", "11", "05", "03"]);
     let bad = listed[2].review.as_ref().expect_err("bad file");
     assert!(bad.to_string().contains("2026-11-05.toml:2:"), "{bad}");
@@ -83,7 +86,11 @@ fn a_file_whose_date_disagrees_with_its_name_is_bad() {
     store.save(&Review::new(day(22), wb()), wb()).expect("save");
     fs::write(store.path_for(day(21)), "version = 1\ndate = 2026-11-22\n").expect("write");
     let err = store.load(day(21), wb()).expect_err("mismatch");
-    assert!(err.to_string().contains(":2: `date = 2026-11-22` does not match"), "{err}");
+    assert!(
+        err.to_string()
+            .contains(":2: `date = 2026-11-22` does not match"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -92,7 +99,9 @@ fn a_data_dir_that_is_a_file_is_refused() {
     let file = tmp.path().join("plain-file");
     fs::write(&file, "x").expect("write");
     let store = Store::new(&file);
-    let err = store.save(&Review::new(day(22), wb()), wb()).expect_err("refused");
+    let err = store
+        .save(&Review::new(day(22), wb()), wb())
+        .expect_err("refused");
     assert!(matches!(err, StoreError::NotADirectory(_)), "{err}");
     assert!(store.dates().is_err());
 }
@@ -103,7 +112,10 @@ fn invalid_utf8_is_reported_not_guessed() {
     store.save(&Review::new(day(22), wb()), wb()).expect("save");
     fs::write(store.path_for(day(22)), b"version = 1\n\xff\xfe").expect("write");
     let err = store.load(day(22), wb()).expect_err("bad bytes");
-    assert!(err.to_string().ends_with(":2: not valid UTF-8 text"), "{err}");
+    assert!(
+        err.to_string().ends_with(":2: not valid UTF-8 text"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -14,7 +14,9 @@ use crate::app::App;
 /// Runs the full-screen workbook until the user quits.
 pub fn run(app: App) -> anyhow::Result<()> {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        bail!("the workbook needs an interactive terminal (try `partnerbook list` or `partnerbook show latest`)");
+        bail!(
+            "the workbook needs an interactive terminal (try `partnerbook list` or `partnerbook show latest`)"
+        );
     }
     let mut terminal = ratatui::try_init()?;
     let previous_hook = std::panic::take_hook();

@@ -35,10 +35,12 @@ impl Widget for AssessmentPane<'_> {
         let wanted = summary.line_count(inner.width) as u16 + 1;
         let summary_height = wanted.min(inner.height / 2);
         let [list_area, summary_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(summary_height)]).areas(inner);
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(summary_height)])
+                .areas(inner);
 
         let number_width = 4;
-        let text_width = usize::from(list_area.width).saturating_sub(2 + number_width + ANSWER_WIDTH + 1);
+        let text_width =
+            usize::from(list_area.width).saturating_sub(2 + number_width + ANSWER_WIDTH + 1);
         let items: Vec<ListItem> = app
             .workbook
             .questions
@@ -55,16 +57,27 @@ impl Widget for AssessmentPane<'_> {
                 let mut rows = Vec::with_capacity(lines.len());
                 for (n, line) in lines.into_iter().enumerate() {
                     let (number, answer) = if n == 0 {
-                        (format!("{:>2}. ", i + 1), Span::styled(format!("{label:<ANSWER_WIDTH$} "), style))
+                        (
+                            format!("{:>2}. ", i + 1),
+                            Span::styled(format!("{label:<ANSWER_WIDTH$} "), style),
+                        )
                     } else {
                         ("    ".to_string(), Span::raw(" ".repeat(ANSWER_WIDTH + 1)))
                     };
-                    rows.push(Line::from(vec![Span::styled(number, theme::DIM), answer, Span::raw(line)]));
+                    rows.push(Line::from(vec![
+                        Span::styled(number, theme::DIM),
+                        answer,
+                        Span::raw(line),
+                    ]));
                 }
                 ListItem::new(Text::from(rows))
             })
             .collect();
-        let (symbol, highlight) = if self.focused { ("▶ ", theme::SELECTED) } else { ("› ", theme::SELECTED_IDLE) };
+        let (symbol, highlight) = if self.focused {
+            ("▶ ", theme::SELECTED)
+        } else {
+            ("› ", theme::SELECTED_IDLE)
+        };
         let list = List::new(items)
             .highlight_symbol(symbol)
             .highlight_style(highlight)
@@ -72,7 +85,9 @@ impl Widget for AssessmentPane<'_> {
         let mut state = ListState::default().with_selected(Some(app.selected[0]));
         StatefulWidget::render(list, list_area, buf, &mut state);
 
-        let rule = Block::new().borders(Borders::TOP).border_style(theme::BORDER);
+        let rule = Block::new()
+            .borders(Borders::TOP)
+            .border_style(theme::BORDER);
         let summary_inner = rule.inner(summary_area);
         rule.render(summary_area, buf);
         summary.render(summary_inner, buf);

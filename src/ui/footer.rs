@@ -15,7 +15,11 @@ pub struct Footer<'a>(pub &'a App);
 impl Widget for Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if let Some(status) = &self.0.status {
-            let style = if status.is_error { theme::STATUS_ERROR } else { theme::STATUS_OK };
+            let style = if status.is_error {
+                theme::STATUS_ERROR
+            } else {
+                theme::STATUS_OK
+            };
             let shown = text::truncate(&status.text, usize::from(area.width.saturating_sub(2)));
             Line::styled(format!(" {shown} "), style).render(area, buf);
             return;

@@ -43,9 +43,19 @@ impl Widget for HelpOverlay {
         let scroll = self.scroll.min(max_scroll);
         Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
         if max_scroll > 0 {
-            let more = if scroll < max_scroll { " ↓ more " } else { " ↑ " };
-            let bottom = Rect { y: inner.bottom(), height: 1, ..inner };
-            Line::styled(more, theme::POPUP_BORDER).right_aligned().render(bottom, buf);
+            let more = if scroll < max_scroll {
+                " ↓ more "
+            } else {
+                " ↑ "
+            };
+            let bottom = Rect {
+                y: inner.bottom(),
+                height: 1,
+                ..inner
+            };
+            Line::styled(more, theme::POPUP_BORDER)
+                .right_aligned()
+                .render(bottom, buf);
         }
     }
 }

@@ -29,9 +29,12 @@ impl Widget for &App {
             render_too_small(area, buf);
             return;
         }
-        let [title_area, body, footer_area] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
-                .areas(area);
+        let [title_area, body, footer_area] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
         title::TitleBar(self).render(title_area, buf);
         for (pane, rect, expanded) in pane_areas(self.focus, body) {
             let focused = pane == self.focus;
@@ -40,9 +43,13 @@ impl Widget for &App {
                 continue;
             }
             match pane {
-                Pane::Assessment => assessment::AssessmentPane { app: self, focused }.render(rect, buf),
+                Pane::Assessment => {
+                    assessment::AssessmentPane { app: self, focused }.render(rect, buf)
+                }
                 Pane::Skills => skills::SkillsPane { app: self, focused }.render(rect, buf),
-                Pane::NextSteps => next_steps::NextStepsPane { app: self, focused }.render(rect, buf),
+                Pane::NextSteps => {
+                    next_steps::NextStepsPane { app: self, focused }.render(rect, buf)
+                }
             }
         }
         footer::Footer(self).render(footer_area, buf);
@@ -66,17 +73,37 @@ fn pane_areas(focus: Pane, body: Rect) -> Vec<(Pane, Rect, bool)> {
             Constraint::Percentage(32),
         ])
         .areas(body);
-        return vec![(Pane::Assessment, a, true), (Pane::Skills, s, true), (Pane::NextSteps, n, true)];
+        return vec![
+            (Pane::Assessment, a, true),
+            (Pane::Skills, s, true),
+            (Pane::NextSteps, n, true),
+        ];
     }
     if body.width >= 100 && body.height >= 30 {
-        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
         let skills_height = (body.height * 11 / 20).min(20);
-        let [s, n] = Layout::vertical([Constraint::Length(skills_height), Constraint::Fill(1)]).areas(right);
-        return vec![(Pane::Assessment, left, true), (Pane::Skills, s, true), (Pane::NextSteps, n, true)];
+        let [s, n] =
+            Layout::vertical([Constraint::Length(skills_height), Constraint::Fill(1)]).areas(right);
+        return vec![
+            (Pane::Assessment, left, true),
+            (Pane::Skills, s, true),
+            (Pane::NextSteps, n, true),
+        ];
     }
-    let constraints = Pane::ALL.map(|p| if p == focus { Constraint::Fill(1) } else { Constraint::Length(1) });
+    let constraints = Pane::ALL.map(|p| {
+        if p == focus {
+            Constraint::Fill(1)
+        } else {
+            Constraint::Length(1)
+        }
+    });
     let rects: [Rect; 3] = Layout::vertical(constraints).areas(body);
-    Pane::ALL.into_iter().zip(rects).map(|(p, r)| (p, r, p == focus)).collect()
+    Pane::ALL
+        .into_iter()
+        .zip(rects)
+        .map(|(p, r)| (p, r, p == focus))
+        .collect()
 }
 
 /// A folded pane: its name and a one-line summary on a rule.
@@ -85,11 +112,20 @@ fn render_collapsed(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let (name, summary) = match pane {
         Pane::Assessment => (
             "Self-assessment",
-            format!("{}/10 · {} of 10 answered", review.score(), review.answered()),
+            format!(
+                "{}/10 · {} of 10 answered",
+                review.score(),
+                review.answered()
+            ),
         ),
         Pane::Skills => (
             "Essential skills",
-            format!("{}/{} practised well · {} rated", review.practised(), review.skills.len(), review.rated()),
+            format!(
+                "{}/{} practised well · {} rated",
+                review.practised(),
+                review.skills.len(),
+                review.rated()
+            ),
         ),
         Pane::NextSteps => (
             "Next steps",
@@ -112,7 +148,11 @@ pub(crate) fn pane_block(title: &str, extra: String, focused: bool) -> Block<'st
         (theme::BORDER, theme::PANE_TITLE, "")
     };
     let block = Block::bordered()
-        .border_type(if focused { ratatui::widgets::BorderType::Thick } else { ratatui::widgets::BorderType::Plain })
+        .border_type(if focused {
+            ratatui::widgets::BorderType::Thick
+        } else {
+            ratatui::widgets::BorderType::Plain
+        })
         .border_style(border)
         .padding(ratatui::widgets::Padding::horizontal(1))
         .title(Line::styled(format!(" {marker}{title} "), title_style));
@@ -124,8 +164,17 @@ pub(crate) fn pane_block(title: &str, extra: String, focused: bool) -> Block<'st
 }
 
 /// A box of `width`×`height` centred in `area`, cleared, with a titled frame; returns its inside.
-pub(crate) fn popup_frame(area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
-    let rect = area.centered(Constraint::Length(width.min(area.width)), Constraint::Length(height.min(area.height)));
+pub(crate) fn popup_frame(
+    area: Rect,
+    width: u16,
+    height: u16,
+    title: &str,
+    buf: &mut Buffer,
+) -> Rect {
+    let rect = area.centered(
+        Constraint::Length(width.min(area.width)),
+        Constraint::Length(height.min(area.height)),
+    );
     Clear.render(rect, buf);
     let block = Block::bordered()
         .border_type(ratatui::widgets::BorderType::Double)
@@ -142,7 +191,11 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
         area.width, area.height
     );
     let top = area.height.saturating_sub(2) / 2;
-    let rect = Rect { y: area.y + top, height: area.height - top, ..area };
+    let rect = Rect {
+        y: area.y + top,
+        height: area.height - top,
+        ..area
+    };
     Paragraph::new(message)
         .style(theme::TEXT)
         .centered()

@@ -56,7 +56,11 @@ impl Widget for NextStepsPane<'_> {
             for slot in 0..ITEMS_PER_LIST {
                 let item = list * ITEMS_PER_LIST + slot;
                 let editing = app.editor.is_some() && item == selected;
-                let shown = if editing { format!("{} ", review.item(item)) } else { review.item(item).to_string() };
+                let shown = if editing {
+                    format!("{} ", review.item(item))
+                } else {
+                    review.item(item).to_string()
+                };
                 rows.push(Row::Item(item, text::wrap(&shown, text_width)));
             }
         }
@@ -71,11 +75,19 @@ impl Widget for NextStepsPane<'_> {
             if !visible {
                 continue;
             }
-            let rect = Rect { y: inner.y + top, height, ..inner };
+            let rect = Rect {
+                y: inner.y + top,
+                height,
+                ..inner
+            };
             match row {
                 Row::Heading(list) => {
                     let title = &app.workbook.next_steps[*list].title;
-                    Line::styled(text::truncate(title, usize::from(inner.width)), theme::HEADING).render(rect, buf);
+                    Line::styled(
+                        text::truncate(title, usize::from(inner.width)),
+                        theme::HEADING,
+                    )
+                    .render(rect, buf);
                 }
                 Row::Item(item, lines) => self.render_item(*item, lines, rect, buf),
                 Row::Gap => {}
@@ -94,7 +106,11 @@ impl NextStepsPane<'_> {
             _ => "  ",
         };
         let number = format!("{marker}{}. ", item % ITEMS_PER_LIST + 1);
-        let prefix_style = if selected && self.focused { theme::FOCUSED_BORDER } else { theme::DIM };
+        let prefix_style = if selected && self.focused {
+            theme::FOCUSED_BORDER
+        } else {
+            theme::DIM
+        };
         Line::styled(number, prefix_style).render(rect, buf);
         let body = Rect {
             x: rect.x + PREFIX_WIDTH,
@@ -115,11 +131,22 @@ impl NextStepsPane<'_> {
             } else {
                 "…".to_string()
             };
-            Line::styled(text::truncate(&placeholder, usize::from(body.width)), theme::DIM).render(body, buf);
+            Line::styled(
+                text::truncate(&placeholder, usize::from(body.width)),
+                theme::DIM,
+            )
+            .render(body, buf);
             return;
         }
-        let style = if selected && self.focused { theme::SELECTED } else { theme::TEXT };
-        let lines: Vec<Line> = lines.iter().map(|l| Line::from(Span::styled(l.clone(), style))).collect();
+        let style = if selected && self.focused {
+            theme::SELECTED
+        } else {
+            theme::TEXT
+        };
+        let lines: Vec<Line> = lines
+            .iter()
+            .map(|l| Line::from(Span::styled(l.clone(), style)))
+            .collect();
         Paragraph::new(lines).render(body, buf);
     }
 }
@@ -137,7 +164,11 @@ fn scroll_to_selected(rows: &[Row], selected: usize, height: u16) -> u16 {
                     return 0;
                 }
                 let from_heading = bottom.saturating_sub(heading_y);
-                return if from_heading <= height { heading_y } else { bottom - height };
+                return if from_heading <= height {
+                    heading_y
+                } else {
+                    bottom - height
+                };
             }
             _ => {}
         }

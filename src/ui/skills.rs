@@ -23,7 +23,9 @@ const GAUGE_WIDTH: usize = MAX_RATING as usize;
 /// A rating as five marks: filled for the rating, hollow after; dots when unrated.
 pub fn gauge(rating: Option<u8>) -> String {
     match rating {
-        Some(r) => (1..=MAX_RATING).map(|i| if i <= r { '●' } else { '○' }).collect(),
+        Some(r) => (1..=MAX_RATING)
+            .map(|i| if i <= r { '●' } else { '○' })
+            .collect(),
         None => "·".repeat(GAUGE_WIDTH),
     }
 }
@@ -32,7 +34,11 @@ impl Widget for SkillsPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let review = &app.review;
-        let extra = format!("{}/{} practised well", review.practised(), review.skills.len());
+        let extra = format!(
+            "{}/{} practised well",
+            review.practised(),
+            review.skills.len()
+        );
         let block = pane_block("Essential skills", extra, self.focused);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -50,9 +56,15 @@ impl Widget for SkillsPane<'_> {
             .skills
             .iter()
             .zip(&review.skills)
-            .map(|(skill, entry)| skill_item(&skill.name, &skill.description, *entry, row_width, wrap))
+            .map(|(skill, entry)| {
+                skill_item(&skill.name, &skill.description, *entry, row_width, wrap)
+            })
             .collect();
-        let (symbol, highlight) = if self.focused { ("▶ ", theme::SELECTED) } else { ("› ", theme::SELECTED_IDLE) };
+        let (symbol, highlight) = if self.focused {
+            ("▶ ", theme::SELECTED)
+        } else {
+            ("› ", theme::SELECTED_IDLE)
+        };
         let list = List::new(items)
             .highlight_symbol(symbol)
             .highlight_style(highlight)
@@ -64,9 +76,23 @@ impl Widget for SkillsPane<'_> {
 
 /// A skill's row: tick, name and gauge, then its description wrapped, or cut to one line
 /// when `wrap` is false (not enough room for every skill's whole description).
-fn skill_item(name: &str, description: &str, entry: SkillEntry, width: usize, wrap: bool) -> ListItem<'static> {
-    let (tick, tick_style) = if entry.practised { ("[x] ", theme::TICKED) } else { ("[ ] ", theme::DIM) };
-    let gauge_style = if entry.rating.is_some() { theme::RATING } else { theme::DIM };
+fn skill_item(
+    name: &str,
+    description: &str,
+    entry: SkillEntry,
+    width: usize,
+    wrap: bool,
+) -> ListItem<'static> {
+    let (tick, tick_style) = if entry.practised {
+        ("[x] ", theme::TICKED)
+    } else {
+        ("[ ] ", theme::DIM)
+    };
+    let gauge_style = if entry.rating.is_some() {
+        theme::RATING
+    } else {
+        theme::DIM
+    };
     let name_room = width.saturating_sub(4 + GAUGE_WIDTH + 1);
     let name = text::truncate(name, name_room);
     let pad = " ".repeat(name_room.saturating_sub(text::width(&name)) + 1);
@@ -78,9 +104,16 @@ fn skill_item(name: &str, description: &str, entry: SkillEntry, width: usize, wr
     ]);
     let mut lines = vec![first];
     let room = width.saturating_sub(4);
-    let described = if wrap { text::wrap(description, room) } else { vec![text::truncate(description, room)] };
+    let described = if wrap {
+        text::wrap(description, room)
+    } else {
+        vec![text::truncate(description, room)]
+    };
     for line in described {
-        lines.push(Line::from(vec![Span::raw("    "), Span::styled(line, theme::DIM)]));
+        lines.push(Line::from(vec![
+            Span::raw("    "),
+            Span::styled(line, theme::DIM),
+        ]));
     }
     ListItem::new(Text::from(lines))
 }

@@ -14,7 +14,11 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let needed = if line.is_empty() { width(word) } else { width(&line) + 1 + width(word) };
+        let needed = if line.is_empty() {
+            width(word)
+        } else {
+            width(&line) + 1 + width(word)
+        };
         if needed > max && !line.is_empty() {
             lines.push(std::mem::take(&mut line));
         }

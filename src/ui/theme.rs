@@ -11,7 +11,10 @@ pub const STATE_NEW: Style = Style::new().fg(Color::Black).bg(Color::Cyan);
 /// Review state "saved".
 pub const STATE_SAVED: Style = Style::new().fg(Color::Black).bg(Color::Green);
 /// Review state "unsaved changes".
-pub const STATE_UNSAVED: Style = Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD);
+pub const STATE_UNSAVED: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
 
 /// Border and title of the pane with focus.
 pub const FOCUSED_BORDER: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
@@ -56,7 +59,10 @@ pub const KEY_HINT: Style = Style::new().fg(Color::Gray);
 /// A status message reporting success.
 pub const STATUS_OK: Style = Style::new().fg(Color::Green);
 /// A status message reporting a failure.
-pub const STATUS_ERROR: Style = Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD);
+pub const STATUS_ERROR: Style = Style::new()
+    .fg(Color::White)
+    .bg(Color::Red)
+    .add_modifier(Modifier::BOLD);
 /// Popup frames.
 pub const POPUP_BORDER: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 /// The text being edited.

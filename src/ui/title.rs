@@ -23,7 +23,11 @@ impl Widget for TitleBar<'_> {
             SaveState::Unsaved => ("unsaved changes", theme::STATE_UNSAVED),
         };
         let long_date = date.format("%a %-d %b %Y").to_string();
-        let shown_date = if area.width >= 72 { long_date } else { date.format("%Y-%m-%d").to_string() };
+        let shown_date = if area.width >= 72 {
+            long_date
+        } else {
+            date.format("%Y-%m-%d").to_string()
+        };
         let left = Line::from(vec![
             Span::styled(" partnerbook ", theme::TITLE_NAME),
             Span::raw("│ Review of "),

@@ -1,0 +1,256 @@
+//! App tests: key presses in, state and rendered screen out.
+
+mod common;
+
+use common::*;
+use crossterm::event::KeyCode;
+use partnerbook::action::Action;
+use partnerbook::app::{Pane, Popup, SaveState};
+
+#[test]
+fn seven_yes_and_three_no_score_seven() {
+    let (_tmp, mut app) = new_app();
+    type_text(&mut app, "yyyyyyynnn");
+    assert_eq!(app.review.score(), 7);
+    assert_eq!(app.review.answered(), 10);
+    let screen = screen(&app, 120, 40);
+    assert!(screen.contains("Score 7/10"), "{screen}");
+    assert!(screen.contains("10 of 10 answered"), "{screen}");
+    assert!(screen.contains("Could be more productive"), "{screen}");
+}
+
+#[test]
+fn answering_moves_to_the_next_question_and_stops_at_the_last() {
+    let (_tmp, mut app) = new_app();
+    type_text(&mut app, "yn");
+    assert_eq!(app.selected[0], 2);
+    type_text(&mut app, "yyyyyyyyyy");
+    assert_eq!(app.selected[0], 9);
+    assert_eq!(app.review.answers[9], Some(true));
+}
+
+#[test]
+fn backspace_clears_the_selected_answer() {
+    let (_tmp, mut app) = new_app();
+    type_text(&mut app, "y");
+    press(&mut app, &[KeyCode::Up, KeyCode::Backspace]);
+    assert_eq!(app.review.answers[0], None);
+    assert_eq!(app.save_state(), SaveState::New);
+}
+
+#[test]
+fn tab_and_shift_tab_cycle_the_panes() {
+    let (_tmp, mut app) = new_app();
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.focus, Pane::Skills);
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+    assert_eq!(app.focus, Pane::Assessment);
+    press(&mut app, &[KeyCode::BackTab]);
+    assert_eq!(app.focus, Pane::NextSteps);
+}
+
+#[test]
+fn skills_toggle_rate_and_clear() {
+    let (_tmp, mut app) = new_app();
+    press(
+        &mut app,
+        &[
+            KeyCode::Tab,
+            KeyCode::Char(' '),
+            KeyCode::Char('j'),
+            KeyCode::Char(' '),
+        ],
+    );
+    type_text(&mut app, "4");
+    assert_eq!(app.review.practised(), 2);
+    assert_eq!(app.review.skills[1].rating, Some(4));
+    let screen = screen(&app, 120, 40);
+    assert!(screen.contains("2/9 practised well"), "{screen}");
+    assert!(screen.contains("●●●●○"), "{screen}");
+    type_text(&mut app, "0");
+    assert_eq!(app.review.skills[1].rating, None);
+}
+
+#[test]
+fn q_typed_while_editing_is_text_not_quit() {
+    let (_tmp, mut app) = new_app();
+    press(&mut app, &[KeyCode::BackTab, KeyCode::Enter]);
+    type_text(&mut app, "quiet? yes, no");
+    assert!(app.running);
+    assert!(app.editor.is_some());
+    press(&mut app, &[KeyCode::Esc]);
+    assert!(app.editor.is_none());
+    assert_eq!(app.review.next_steps[0][0], "quiet? yes, no");
+    assert!(screen(&app, 120, 40).contains("quiet? yes, no"));
+}
+
+#[test]
+fn enter_moves_on_to_the_next_item_and_wide_text_survives() {
+    let (_tmp, mut app) = new_app();
+    press(&mut app, &[KeyCode::BackTab, KeyCode::Enter]);
+    type_text(&mut app, "会議の準備 🙂");
+    press(&mut app, &[KeyCode::Enter]);
+    type_text(&mut app, "naïve café");
+    press(
+        &mut app,
+        &[KeyCode::Left, KeyCode::Left, KeyCode::Backspace],
+    );
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(
+        app.review.next_steps[0],
+        [
+            "会議の準備 🙂".to_string(),
+            "naïve cfé".into(),
+            String::new()
+        ]
+    );
+}
+
+#[test]
+fn undo_and_word_jumps_use_the_editor() {
+    let (_tmp, mut app) = new_app();
+    press(&mut app, &[KeyCode::BackTab, KeyCode::Enter]);
+    type_text(&mut app, "one two");
+    app.update(Action::WordLeft);
+    type_text(&mut app, "X");
+    assert_eq!(app.review.item(0), "one Xtwo");
+    app.handle_key(ctrl('z'));
+    assert_eq!(app.review.item(0), "one two");
+    app.handle_key(ctrl('y'));
+    assert_eq!(app.review.item(0), "one Xtwo");
+}
+
+#[test]
+fn paste_lands_in_the_item_on_one_line() {
+    let (_tmp, mut app) = new_app();
+    press(&mut app, &[KeyCode::BackTab]);
+    app.update(Action::Paste("line one\nline two\n".into()));
+    assert_eq!(app.review.item(0), "line one line two");
+}
+
+#[test]
+fn ctrl_s_saves_while_editing_and_the_title_says_saved() {
+    let (tmp, mut app) = new_app();
+    press(&mut app, &[KeyCode::BackTab, KeyCode::Enter]);
+    type_text(&mut app, "draft");
+    assert_eq!(app.save_state(), SaveState::Unsaved);
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.save_state(), SaveState::Saved);
+    assert!(app.editor.is_some(), "still editing after save");
+    let file = std::fs::read_to_string(tmp.path().join("snapshots/2026-11-22.toml")).expect("file");
+    assert!(file.contains("\"draft\""), "{file}");
+    assert!(
+        file.contains("saved_at = 2026-11-22T09:30:00+01:00"),
+        "{file}"
+    );
+    assert!(
+        screen(&app, 120, 40)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .contains("saved")
+    );
+}
+
+#[test]
+fn relaunching_opens_todays_saved_review() {
+    let (tmp, mut app) = new_app();
+    type_text(&mut app, "yyn");
+    app.handle_key(ctrl('s'));
+    let again = app_in(tmp.path());
+    assert_eq!(again.review, app.review);
+    assert_eq!(again.save_state(), SaveState::Saved);
+}
+
+#[test]
+fn quit_without_changes_exits_at_once() {
+    let (_tmp, mut app) = new_app();
+    type_text(&mut app, "q");
+    assert!(!app.running);
+}
+
+#[test]
+fn quit_with_changes_asks_and_cancel_keeps_working() {
+    let (_tmp, mut app) = new_app();
+    type_text(&mut app, "yq");
+    assert!(app.running);
+    assert_eq!(app.popup, Some(Popup::QuitPrompt));
+    assert!(screen(&app, 80, 24).contains("Unsaved changes"));
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.popup, None);
+    assert!(app.running);
+    assert_eq!(app.review.answers[0], Some(true));
+}
+
+#[test]
+fn quit_prompt_save_writes_then_exits() {
+    let (tmp, mut app) = new_app();
+    type_text(&mut app, "yqs");
+    assert!(!app.running);
+    assert!(tmp.path().join("snapshots/2026-11-22.toml").exists());
+}
+
+#[test]
+fn quit_prompt_discard_exits_without_writing() {
+    let (tmp, mut app) = new_app();
+    app.handle_key(ctrl('c'));
+    assert!(!app.running, "nothing to lose: Ctrl-C quits at once");
+    let mut app = app_in(tmp.path());
+    type_text(&mut app, "y");
+    app.handle_key(ctrl('c'));
+    type_text(&mut app, "d");
+    assert!(!app.running);
+    assert!(!tmp.path().join("snapshots").exists());
+}
+
+#[test]
+fn a_failed_save_keeps_the_edits_and_says_why() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let blocker = tmp.path().join("data");
+    let mut app = app_in(&blocker);
+    std::fs::write(&blocker, "not a directory").expect("write");
+    type_text(&mut app, "y");
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.save_state(), SaveState::Unsaved);
+    let status = app.status.clone().expect("status");
+    assert!(
+        status.is_error && status.text.contains("not a directory"),
+        "{status:?}"
+    );
+    assert!(screen(&app, 120, 40).contains("Not saved"));
+}
+
+#[test]
+fn help_lists_keys_of_every_pane_and_esc_closes_it() {
+    let (_tmp, mut app) = new_app();
+    type_text(&mut app, "?");
+    let shown = screen(&app, 120, 40);
+    for expected in [
+        "Self-assessment",
+        "Essential skills",
+        "answer Yes",
+        "rate yourself",
+        "edit the item",
+    ] {
+        assert!(shown.contains(expected), "missing {expected}:\n{shown}");
+    }
+    type_text(&mut app, "y");
+    assert_eq!(
+        app.review.answered(),
+        0,
+        "keys under the help overlay do nothing"
+    );
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.popup, None);
+}
+
+#[test]
+fn a_tiny_terminal_shows_what_size_is_needed() {
+    let (_tmp, app) = new_app();
+    let shown = screen(&app, 40, 10);
+    assert!(shown.contains("too small"), "{shown}");
+    assert!(shown.contains("60×16"), "{shown}");
+    for (w, h) in [(1, 1), (2, 1), (59, 16), (60, 15), (60, 16), (300, 100)] {
+        render(&app, w, h);
+    }
+}
