@@ -414,6 +414,21 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
     ]
 }
 
+/// docs/keys.md as generated from the tables (a test keeps the file in step).
+pub fn markdown() -> String {
+    let mut out = String::from(
+        "# Keys\n\nGenerated from the key tables in `src/keymap.rs` — the same tables that drive the app, \
+         its footer and its `?` overlay. Regenerate with `UPDATE_DOCS=1 cargo test keys_doc`.\n",
+    );
+    for (title, rows) in help_sections() {
+        out.push_str(&format!("\n## {title}\n\n| keys | action |\n| --- | --- |\n"));
+        for (keys, help) in rows {
+            out.push_str(&format!("| `{keys}` | {help} |\n"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 #[path = "keymap_tests.rs"]
 mod tests;

@@ -131,3 +131,17 @@ fn help_lists_every_labelled_binding() {
     assert_eq!(rows, labelled);
     assert!(hints(Context::Assessment).contains(&("y", "yes")));
 }
+
+#[test]
+fn keys_doc_matches_the_tables() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md");
+    let generated = markdown();
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        std::fs::write(path, &generated).expect("write docs/keys.md");
+    }
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        on_disk == generated,
+        "docs/keys.md is out of date: run `UPDATE_DOCS=1 cargo test keys_doc`"
+    );
+}
