@@ -421,7 +421,9 @@ pub fn markdown() -> String {
          its footer and its `?` overlay. Regenerate with `UPDATE_DOCS=1 cargo test keys_doc`.\n",
     );
     for (title, rows) in help_sections() {
-        out.push_str(&format!("\n## {title}\n\n| keys | action |\n| --- | --- |\n"));
+        out.push_str(&format!(
+            "\n## {title}\n\n| keys | action |\n| --- | --- |\n"
+        ));
         for (keys, help) in rows {
             out.push_str(&format!("| `{keys}` | {help} |\n"));
         }
