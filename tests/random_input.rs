@@ -1,0 +1,105 @@
+//! Random input: long sequences of key presses, pastes and resizes driven through the app
+//! and rendered, asserting no panic and that the review's invariants hold throughout.
+
+mod common;
+
+use common::*;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use partnerbook::action::Action;
+use partnerbook::app::App;
+use proptest::prelude::*;
+
+#[derive(Debug, Clone)]
+enum Input {
+    Key(KeyEvent),
+    Paste(String),
+    Draw(u16, u16),
+}
+
+fn text_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        4 => proptest::char::range('a', 'z'),
+        1 => proptest::sample::select(vec!['?', 'q', 'y', 'n', ' ', '0', '5', 'j', 'k', 'G', 'g', 'é']),
+        1 => proptest::sample::select(vec!['会', '議', '🙂', '\u{301}', '\u{200d}', 'ß', '👩']),
+        1 => any::<char>(),
+    ]
+}
+
+fn key() -> impl Strategy<Value = KeyEvent> {
+    let special = proptest::sample::select(vec![
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Backspace,
+        KeyCode::Delete,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Home,
+        KeyCode::End,
+    ]);
+    prop_oneof![
+        6 => text_char().prop_map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
+        3 => special.prop_map(|code| KeyEvent::new(code, KeyModifiers::NONE)),
+        1 => proptest::sample::select(vec!['s', 'z', 'y', 'a', 'e', 'w', 'k', 'u']).prop_map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+        1 => proptest::sample::select(vec![KeyCode::Left, KeyCode::Right]).prop_map(|code| KeyEvent::new(code, KeyModifiers::CONTROL)),
+    ]
+}
+
+fn input() -> impl Strategy<Value = Input> {
+    prop_oneof![
+        20 => key().prop_map(Input::Key),
+        1 => proptest::collection::vec(text_char(), 0..40).prop_map(|cs| Input::Paste(cs.into_iter().collect())),
+        2 => (1u16..300, 1u16..100).prop_map(|(w, h)| Input::Draw(w, h)),
+    ]
+}
+
+fn check_invariants(app: &App) {
+    let review = &app.review;
+    let yes = review.answers.iter().filter(|a| **a == Some(true)).count();
+    assert_eq!(review.score(), yes);
+    assert!(review.score() <= review.answered() && review.answered() <= 10);
+    assert!(review.practised() <= 9 && review.rated() <= 9);
+    assert!(
+        review
+            .skills
+            .iter()
+            .all(|s| s.rating.is_none_or(|r| (1..=5).contains(&r)))
+    );
+    assert!(app.selected[0] < 10 && app.selected[1] < 9 && app.selected[2] < 9);
+    if let Some(editor) = &app.editor {
+        assert_eq!(
+            review.item(app.selected[2]),
+            editor.lines().join("\n"),
+            "typed text reached the review"
+        );
+    }
+}
+
+fn cases() -> u32 {
+    std::env::var("PARTNERBOOK_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64)
+}
+
+proptest! {
+    // A few dozen sessions in the default run; set PARTNERBOOK_PROPTEST_CASES for a long one.
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn random_sessions_never_panic_and_keep_invariants(inputs in proptest::collection::vec(input(), 1..300)) {
+        let (_tmp, mut app) = new_app();
+        for input in inputs {
+            match input {
+                Input::Key(key) => app.handle_key(key),
+                Input::Paste(text) => app.update(Action::Paste(text)),
+                Input::Draw(w, h) => { render(&app, w, h); }
+            }
+            check_invariants(&app);
+        }
+        render(&app, 80, 24);
+    }
+}
