@@ -53,9 +53,16 @@ const fn ctrl(code: KeyCode) -> Chord {
 
 impl Chord {
     /// Whether a pressed key is this chord. Shift is ignored: it is part of the character.
+    /// A Ctrl chord also matches with Alt held, because terminals report Esc quickly followed
+    /// by Ctrl-S as Alt-Ctrl-S; a save must not be lost to that.
     pub fn matches(&self, event: &KeyEvent) -> bool {
-        let relevant = KeyModifiers::CONTROL | KeyModifiers::ALT;
-        self.code == event.code && self.mods == event.modifiers & relevant
+        let mut pressed = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if self.mods == KeyModifiers::CONTROL
+            && pressed == KeyModifiers::CONTROL | KeyModifiers::ALT
+        {
+            pressed = KeyModifiers::CONTROL;
+        }
+        self.code == event.code && self.mods == pressed
     }
 }
 

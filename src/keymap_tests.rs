@@ -145,3 +145,13 @@ fn keys_doc_matches_the_tables() {
         "docs/keys.md is out of date: run `UPDATE_DOCS=1 cargo test keys_doc`"
     );
 }
+
+#[test]
+fn esc_run_together_with_ctrl_s_still_saves() {
+    let merged = KeyEvent::new(
+        KeyCode::Char('s'),
+        KeyModifiers::CONTROL | KeyModifiers::ALT,
+    );
+    assert_eq!(resolve(Context::Editing, &merged), Some(Action::Save));
+    assert_eq!(resolve(Context::Assessment, &merged), Some(Action::Save));
+}
