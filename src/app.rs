@@ -206,8 +206,8 @@ impl App {
 
     fn move_selection(&mut self, by: isize) {
         if let Some(Popup::Help { scroll }) = &mut self.popup {
-            let moved = i64::from(*scroll) + by.clamp(-1000, 1000) as i64;
-            *scroll = moved.clamp(0, 1000) as u16;
+            let last = keymap::help_line_count().saturating_sub(1) as isize;
+            *scroll = (*scroll as isize).saturating_add(by).clamp(0, last) as u16;
             return;
         }
         let index = Pane::ALL.iter().position(|p| *p == self.focus).unwrap_or(0);

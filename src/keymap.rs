@@ -421,6 +421,13 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
     ]
 }
 
+/// Number of lines the help overlay shows: section titles, their rows and a gap between sections.
+pub fn help_line_count() -> usize {
+    let sections = help_sections();
+    let rows: usize = sections.iter().map(|(_, rows)| rows.len()).sum();
+    rows + sections.len() * 2 - 1
+}
+
 /// docs/keys.md as generated from the tables (a test keeps the file in step).
 pub fn markdown() -> String {
     let mut out = String::from(

@@ -254,3 +254,25 @@ fn a_tiny_terminal_shows_what_size_is_needed() {
         render(&app, w, h);
     }
 }
+
+#[test]
+fn help_scrolls_within_its_text() {
+    let (_tmp, mut app) = new_app();
+    type_text(&mut app, "?");
+    for _ in 0..500 {
+        press(&mut app, &[KeyCode::Down]);
+    }
+    let Some(Popup::Help { scroll }) = app.popup else {
+        panic!("help open")
+    };
+    assert_eq!(
+        usize::from(scroll),
+        partnerbook::keymap::help_line_count() - 1
+    );
+    assert!(
+        screen(&app, 80, 24).contains("Help"),
+        "the end of the help is in view"
+    );
+    press(&mut app, &[KeyCode::Up]);
+    assert_eq!(app.popup, Some(Popup::Help { scroll: scroll - 1 }));
+}

@@ -36,6 +36,7 @@ impl Widget for HelpOverlay {
                 ]));
             }
         }
+        debug_assert_eq!(lines.len(), keymap::help_line_count());
         let total = lines.len() as u16;
         let height = (total + 2).min(area.height);
         let inner = popup_frame(area, 64, height, "Keys — Esc to close", buf);
