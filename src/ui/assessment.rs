@@ -4,12 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{
-    Block, Borders, HighlightSpacing, List, ListItem, ListState, Paragraph, StatefulWidget, Widget,
-    Wrap,
-};
+use ratatui::widgets::{Block, Borders, ListItem, Paragraph, Widget, Wrap};
 
-use super::{pane_block, text, theme};
+use super::{pane_block, render_selectable, text, theme};
 use crate::app::App;
 
 /// The Self-assessment pane of `app`.
@@ -73,17 +70,7 @@ impl Widget for AssessmentPane<'_> {
                 ListItem::new(Text::from(rows))
             })
             .collect();
-        let (symbol, highlight) = if self.focused {
-            ("▶ ", theme::SELECTED)
-        } else {
-            ("› ", theme::SELECTED_IDLE)
-        };
-        let list = List::new(items)
-            .highlight_symbol(symbol)
-            .highlight_style(highlight)
-            .highlight_spacing(HighlightSpacing::Always);
-        let mut state = ListState::default().with_selected(Some(app.selected[0]));
-        StatefulWidget::render(list, list_area, buf, &mut state);
+        render_selectable(items, app.selected[0], self.focused, list_area, buf);
 
         let rule = Block::new()
             .borders(Borders::TOP)

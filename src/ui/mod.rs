@@ -163,6 +163,29 @@ pub(crate) fn pane_block(title: &str, extra: String, focused: bool) -> Block<'st
     }
 }
 
+/// A list whose selected row is marked "▶" and reversed when its pane has focus, "›" and
+/// bold otherwise; it scrolls to keep the selection in view.
+pub(crate) fn render_selectable(
+    items: Vec<ratatui::widgets::ListItem<'static>>,
+    selected: usize,
+    focused: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    use ratatui::widgets::{HighlightSpacing, List, ListState, StatefulWidget};
+    let (symbol, highlight) = if focused {
+        ("▶ ", theme::SELECTED)
+    } else {
+        ("› ", theme::SELECTED_IDLE)
+    };
+    let list = List::new(items)
+        .highlight_symbol(symbol)
+        .highlight_style(highlight)
+        .highlight_spacing(HighlightSpacing::Always);
+    let mut state = ListState::default().with_selected(Some(selected));
+    StatefulWidget::render(list, area, buf, &mut state);
+}
+
 /// A box of `width`×`height` centred in `area`, cleared, with a titled frame; returns its inside.
 pub(crate) fn popup_frame(
     area: Rect,

@@ -4,9 +4,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, Widget};
 
-use super::{pane_block, text, theme};
+use super::{pane_block, render_selectable, text, theme};
 use crate::app::App;
 use crate::review::{MAX_RATING, SkillEntry};
 
@@ -60,17 +60,7 @@ impl Widget for SkillsPane<'_> {
                 skill_item(&skill.name, &skill.description, *entry, row_width, wrap)
             })
             .collect();
-        let (symbol, highlight) = if self.focused {
-            ("▶ ", theme::SELECTED)
-        } else {
-            ("› ", theme::SELECTED_IDLE)
-        };
-        let list = List::new(items)
-            .highlight_symbol(symbol)
-            .highlight_style(highlight)
-            .highlight_spacing(HighlightSpacing::Always);
-        let mut state = ListState::default().with_selected(Some(app.selected[1]));
-        StatefulWidget::render(list, inner, buf, &mut state);
+        render_selectable(items, app.selected[1], self.focused, inner, buf);
     }
 }
 

@@ -1,6 +1,7 @@
 //! Unit tests of key resolution: priority, text while editing, and table hygiene.
 
 use super::*;
+use crossterm::event::{KeyCode, KeyModifiers};
 
 fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)

@@ -1,28 +1,9 @@
-//! The key tables: for each context, which keys do which [`Action`]. The same tables draw
-//! the footer hints and the help overlay, so keys and help never drift apart.
+//! The key tables themselves: one static table per context, each row mapping keys to an
+//! [`Action`] with the words the footer and help overlay show for it.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::action::Action;
-
-/// Where a key press lands, in priority order: popup, text editing, focused pane, global.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    /// The help overlay is open.
-    Help,
-    /// The unsaved-changes prompt is open.
-    QuitPrompt,
-    /// A Next steps item is being edited: every printable key is text.
-    Editing,
-    /// The Self-assessment pane has focus.
-    Assessment,
-    /// The Essential skills pane has focus.
-    Skills,
-    /// The Next steps pane has focus.
-    NextSteps,
-    /// Keys that work in every pane.
-    Global,
-}
 
 /// One key combination.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -348,103 +329,3 @@ pub static GLOBAL: &[Binding] = &[
         Some("quit"),
     ),
 ];
-
-/// The table of a context.
-pub fn table(context: Context) -> &'static [Binding] {
-    match context {
-        Context::Help => HELP,
-        Context::QuitPrompt => QUIT_PROMPT,
-        Context::Editing => EDITING,
-        Context::Assessment => ASSESSMENT,
-        Context::Skills => SKILLS,
-        Context::NextSteps => NEXT_STEPS,
-        Context::Global => GLOBAL,
-    }
-}
-
-/// Whether a context's table is consulted before the global one (panes) or alone (popups, editing).
-fn falls_back_to_global(context: Context) -> bool {
-    matches!(
-        context,
-        Context::Assessment | Context::Skills | Context::NextSteps
-    )
-}
-
-/// The tables a context consults, in order.
-pub fn tables(context: Context) -> Vec<&'static [Binding]> {
-    if falls_back_to_global(context) {
-        vec![table(context), GLOBAL]
-    } else {
-        vec![table(context)]
-    }
-}
-
-/// The action a key press means in `context`. While editing, unbound keys are text.
-pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
-    let bound = tables(context)
-        .into_iter()
-        .flatten()
-        .find(|binding| binding.keys.iter().any(|chord| chord.matches(event)))
-        .map(|binding| binding.action.clone());
-    match (bound, context) {
-        (None, Context::Editing) => Some(Action::EditKey(*event)),
-        (bound, _) => bound,
-    }
-}
-
-/// Footer hints for a context: (keys, word) pairs, most useful first.
-pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
-    tables(context)
-        .into_iter()
-        .flatten()
-        .filter_map(|b| b.hint.map(|hint| (b.label, hint)))
-        .collect()
-}
-
-/// Sections of the help overlay: a title and its (keys, what they do) rows.
-pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let rows = |table: &'static [Binding]| {
-        table
-            .iter()
-            .filter(|b| !b.label.is_empty())
-            .map(|b| (b.label, b.help))
-            .collect()
-    };
-    vec![
-        ("Everywhere", rows(GLOBAL)),
-        ("Self-assessment", rows(ASSESSMENT)),
-        ("Essential skills", rows(SKILLS)),
-        ("Next steps", rows(NEXT_STEPS)),
-        ("While editing an item (other keys are text)", rows(EDITING)),
-        ("Unsaved-changes prompt", rows(QUIT_PROMPT)),
-        ("Help", rows(HELP)),
-    ]
-}
-
-/// Number of lines the help overlay shows: section titles, their rows and a gap between sections.
-pub fn help_line_count() -> usize {
-    let sections = help_sections();
-    let rows: usize = sections.iter().map(|(_, rows)| rows.len()).sum();
-    rows + sections.len() * 2 - 1
-}
-
-/// docs/keys.md as generated from the tables (a test keeps the file in step).
-pub fn markdown() -> String {
-    let mut out = String::from(
-        "# Keys\n\nGenerated from the key tables in `src/keymap.rs` — the same tables that drive the app, \
-         its footer and its `?` overlay. Regenerate with `UPDATE_DOCS=1 cargo test keys_doc`.\n",
-    );
-    for (title, rows) in help_sections() {
-        out.push_str(&format!(
-            "\n## {title}\n\n| keys | action |\n| --- | --- |\n"
-        ));
-        for (keys, help) in rows {
-            out.push_str(&format!("| `{keys}` | {help} |\n"));
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-#[path = "keymap_tests.rs"]
-mod tests;
