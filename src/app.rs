@@ -226,6 +226,7 @@ impl App {
         let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
         editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.set_cursor_line_style(ratatui::style::Style::default());
+        editor.set_style(crate::ui::theme::EDITING);
         let list = &self.workbook.next_steps[self.selected[2] / ITEMS_PER_LIST];
         editor.set_placeholder_text(format!("{}…", list.hint));
         editor.move_cursor(CursorMove::Bottom);

@@ -118,8 +118,6 @@ impl NextStepsPane<'_> {
             ..rect
         };
         if let (true, Some(editor)) = (selected, &app.editor) {
-            let mut editor = editor.clone();
-            editor.set_style(theme::EDITING);
             editor.render(body, buf);
             return;
         }
