@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod cli;
 pub mod content;
+pub mod follow_up;
 pub mod keymap;
 pub mod report;
 pub mod review;

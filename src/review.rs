@@ -4,6 +4,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::content::{ITEMS_PER_LIST, Workbook};
+pub use crate::follow_up::{FollowUp, FollowUpItem, Progress};
 
 /// Highest self-rating a skill can have.
 pub const MAX_RATING: u8 = 5;
@@ -33,6 +34,8 @@ pub struct Review {
     pub skills: Vec<SkillEntry>,
     /// The three Next steps lists.
     pub next_steps: NextSteps,
+    /// How the previous review's plans went, when this review looks back on one.
+    pub follow_up: Option<FollowUp>,
     /// Top-level keys this build does not know (written by a newer version), kept as they were.
     pub unknown: toml::Table,
 }
@@ -46,6 +49,7 @@ impl Review {
             answers: vec![None; workbook.questions.len()],
             skills: vec![SkillEntry::default(); workbook.skills.len()],
             next_steps: Default::default(),
+            follow_up: None,
             unknown: toml::Table::new(),
         }
     }
@@ -112,6 +116,18 @@ impl Review {
             .get(item / ITEMS_PER_LIST)
             .and_then(|list| list.get(item % ITEMS_PER_LIST))
             .map_or("", String::as_str)
+    }
+
+    /// Number of follow-up plans (0 when the review looks back on none).
+    pub fn follow_up_len(&self) -> usize {
+        self.follow_up.as_ref().map_or(0, |f| f.items.len())
+    }
+
+    /// Sets or clears the status of follow-up plan `index`; out-of-range indexes are ignored.
+    pub fn set_progress(&mut self, index: usize, status: Option<Progress>) {
+        if let Some(item) = self.follow_up.as_mut().and_then(|f| f.items.get_mut(index)) {
+            item.status = status;
+        }
     }
 
     /// Replaces the text of Next steps item `item` (0..9, list by list).
@@ -190,6 +206,25 @@ mod tests {
         assert_eq!(r.item(4), "speak up in the weekly sync");
         assert_eq!(r.items_written(), 1);
         assert_eq!(r.item_slots(), 9);
+    }
+
+    #[test]
+    fn set_progress_changes_only_existing_plans() {
+        let mut r = review();
+        r.set_progress(0, Some(Progress::Done));
+        assert_eq!(r.follow_up_len(), 0);
+        r.follow_up = Some(FollowUp {
+            from: r.date,
+            items: vec![FollowUpItem {
+                text: "x".into(),
+                status: None,
+            }],
+        });
+        r.set_progress(0, Some(Progress::Partly));
+        r.set_progress(1, Some(Progress::Done));
+        let follow_up = r.follow_up.as_ref().expect("follow-up");
+        assert_eq!(follow_up.items[0].status, Some(Progress::Partly));
+        assert_eq!(follow_up.reviewed(), 1);
     }
 
     #[test]

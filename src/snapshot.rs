@@ -8,7 +8,7 @@ use toml::Value;
 use toml::value::{Date, Datetime};
 
 use crate::content::{ITEMS_PER_LIST, Workbook};
-use crate::review::{MAX_RATING, Review, SkillEntry};
+use crate::review::{FollowUp, FollowUpItem, MAX_RATING, Progress, Review, SkillEntry};
 
 /// The format version this build writes and the newest it reads.
 pub const FORMAT_VERSION: i64 = 1;
@@ -73,6 +73,20 @@ pub fn to_toml(review: &Review, workbook: &Workbook) -> String {
         let _ = writeln!(out, "{} = [", list.id);
         for item in &items[..kept] {
             let _ = writeln!(out, "    {},", Value::String(item.clone()));
+        }
+        out.push_str("]\n");
+    }
+    if let Some(follow_up) = &review.follow_up {
+        out.push_str("\n[follow_up]\n");
+        let _ = writeln!(out, "from = {}", toml_date(follow_up.from));
+        out.push_str("items = [\n");
+        for item in &follow_up.items {
+            let status = item
+                .status
+                .map(|s| format!(", status = \"{}\"", s.id()))
+                .unwrap_or_default();
+            let text = Value::String(item.text.clone());
+            let _ = writeln!(out, "    {{ text = {text}{status} }},");
         }
         out.push_str("]\n");
     }
@@ -157,6 +171,11 @@ pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotErro
         }
     }
 
+    if let Some(value) = table.remove("follow_up") {
+        let at_follow_up = |key: &str, why: String| at(Some("follow_up"), key, why);
+        review.follow_up = Some(parse_follow_up(&value, at_follow_up)?);
+    }
+
     review.unknown = table;
     Ok(review)
 }
@@ -216,6 +235,72 @@ fn parse_items(id: &str, value: &Value) -> Result<Vec<String>, String> {
         .map(|item| item.as_str().map(str::to_string))
         .collect::<Option<Vec<_>>>()
         .ok_or_else(|| format!("`{id}` must be a list of strings"))
+}
+
+fn parse_follow_up(
+    value: &Value,
+    at: impl Fn(&str, String) -> SnapshotError,
+) -> Result<FollowUp, SnapshotError> {
+    let table = value
+        .as_table()
+        .ok_or_else(|| at("follow_up", "`follow_up` must be a table".into()))?;
+    let mut from = None;
+    let mut items = Vec::new();
+    for (key, field) in table {
+        match key.as_str() {
+            "from" => {
+                from = Some(parse_date(field).ok_or_else(|| {
+                    at(
+                        "from",
+                        "`follow_up.from` must be a date like 2026-08-20".into(),
+                    )
+                })?);
+            }
+            "items" => {
+                let list = field
+                    .as_array()
+                    .ok_or_else(|| at("items", "`follow_up.items` must be a list".into()))?;
+                if list.len() > ITEMS_PER_LIST {
+                    let why = format!(
+                        "`follow_up.items` holds {}; at most {ITEMS_PER_LIST}",
+                        list.len()
+                    );
+                    return Err(at("items", why));
+                }
+                for item in list {
+                    items.push(parse_follow_up_item(item).map_err(|why| at("items", why))?);
+                }
+            }
+            other => return Err(at(other, format!("unknown key `{other}` in `follow_up`"))),
+        }
+    }
+    let from = from.ok_or_else(|| at("follow_up", "`follow_up` lacks `from`".into()))?;
+    Ok(FollowUp { from, items })
+}
+
+fn parse_follow_up_item(value: &Value) -> Result<FollowUpItem, String> {
+    const SHAPE: &str = "each follow-up item must be like { text = \"…\", status = \"done\" }";
+    let fields = value.as_table().ok_or(SHAPE)?;
+    let mut text = None;
+    let mut status = None;
+    for (key, field) in fields {
+        match key.as_str() {
+            "text" => text = Some(field.as_str().ok_or(SHAPE)?.to_string()),
+            "status" => {
+                let id = field.as_str().unwrap_or_default();
+                status = Some(Progress::from_id(id).ok_or_else(|| {
+                    format!(
+                        "follow-up status must be \"done\", \"partly\" or \"not_yet\", not {field}"
+                    )
+                })?);
+            }
+            other => return Err(format!("unknown key `{other}` in a follow-up item")),
+        }
+    }
+    Ok(FollowUpItem {
+        text: text.ok_or(SHAPE)?,
+        status,
+    })
 }
 
 /// A date as a bare TOML local date (`2026-11-22`, unquoted).

@@ -192,3 +192,81 @@ fn more_than_three_items_are_refused() {
     );
     assert!(err.reason.contains("at most 3"), "{err}");
 }
+
+fn with_follow_up() -> Review {
+    let mut review = sample();
+    review.follow_up = Some(FollowUp {
+        from: NaiveDate::from_ymd_opt(2026, 8, 20).expect("date"),
+        items: vec![
+            FollowUpItem {
+                text: "Ask for priorities on Mondays".into(),
+                status: Some(Progress::Done),
+            },
+            FollowUpItem {
+                text: "Say \"what would a yes delay?\"".into(),
+                status: Some(Progress::NotYet),
+            },
+            FollowUpItem {
+                text: "Share the plan early".into(),
+                status: None,
+            },
+        ],
+    });
+    review
+}
+
+#[test]
+fn a_follow_up_round_trips_to_identical_bytes() {
+    let text = to_toml(&with_follow_up(), wb());
+    assert!(
+        text.contains("\n[follow_up]\nfrom = 2026-08-20\nitems = [\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    { text = \"Ask for priorities on Mondays\", status = \"done\" },\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("    { text = \"Share the plan early\" },\n"),
+        "{text}"
+    );
+    let back = from_toml(&text, wb()).expect("parses");
+    assert_eq!(back, with_follow_up());
+    assert_eq!(to_toml(&back, wb()), text);
+}
+
+#[test]
+fn a_review_without_follow_up_writes_no_section() {
+    assert!(!to_toml(&sample(), wb()).contains("follow_up"));
+}
+
+#[test]
+fn bad_follow_ups_are_refused_with_their_line() {
+    let head = "version = 1\ndate = 2026-11-22\n\n[follow_up]\n";
+    let cases = [
+        ("items = []\n", "lacks `from`", 4),
+        ("from = \"soon\"\nitems = []\n", "follow_up.from", 5),
+        (
+            "from = 2026-08-20\nitems = [{ text = \"x\", status = \"maybe\" }]\n",
+            "not_yet",
+            6,
+        ),
+        (
+            "from = 2026-08-20\nitems = [{ status = \"done\" }]\n",
+            "like { text",
+            6,
+        ),
+        ("from = 2026-08-20\nitems = \"x\"\n", "must be a list", 6),
+        ("from = 2026-08-20\nextra = 1\n", "unknown key `extra`", 6),
+        (
+            "from = 2026-08-20\nitems = [{ text = \"a\" }, { text = \"b\" }, { text = \"c\" }, { text = \"d\" }]\n",
+            "at most 3",
+            6,
+        ),
+    ];
+    for (body, reason, line) in cases {
+        let err = error_of(&format!("{head}{body}"));
+        assert!(err.reason.contains(reason), "{body}: {err}");
+        assert_eq!(err.line, line, "{body}: {err}");
+    }
+}
