@@ -2,6 +2,8 @@
 
 use crossterm::event::KeyEvent;
 
+use crate::review::Progress;
+
 /// One thing the app can be asked to do; `App::update` is the only place they are carried out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -17,6 +19,10 @@ pub enum Action {
     First,
     /// Jump to the last row.
     Last,
+    /// Move up one screenful.
+    PageUp,
+    /// Move down one screenful.
+    PageDown,
     /// Answer the selected question Yes and move to the next one.
     AnswerYes,
     /// Answer the selected question No and move to the next one.
@@ -53,14 +59,32 @@ pub enum Action {
     LineStart,
     /// Move the cursor to the end of the item.
     LineEnd,
+    /// Set how the selected plan from the previous review went.
+    MarkProgress(Progress),
+    /// Step the selected plan's status: done → partly → not yet → none.
+    CycleProgress,
+    /// Clear the selected plan's status.
+    ClearProgress,
+    /// Open the history of every review.
+    OpenHistory,
+    /// Leave the history or compare view for the one beneath it.
+    CloseView,
+    /// In history: open the selected review in the three panes.
+    OpenSelected,
+    /// In history: open today's review, starting it if there is none.
+    OpenToday,
+    /// In history: mark or unmark the selected review for comparing.
+    ToggleMark,
+    /// In history: compare the two marked reviews, or the selected one with the one before it.
+    Compare,
     /// Write the review to its dated snapshot file.
     Save,
     /// Quit, asking first when there are unsaved changes.
     Quit,
-    /// In the quit prompt: save, then quit.
-    SaveAndQuit,
-    /// In the quit prompt: throw the changes away and quit.
-    DiscardAndQuit,
+    /// In the unsaved-changes prompt: save, then go on (quit, or open the other review).
+    SaveAndContinue,
+    /// In the unsaved-changes prompt: throw the changes away and go on.
+    DiscardAndContinue,
     /// Close the popup (help or quit prompt) and carry on.
     ClosePopup,
     /// Show the help overlay listing every key.

@@ -21,6 +21,27 @@ pub struct SkillEntry {
 /// The three Next steps lists, each of [`ITEMS_PER_LIST`] items (empty = not written).
 pub type NextSteps = [[String; ITEMS_PER_LIST]; 3];
 
+/// The counts a history row shows, taken from a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Summary {
+    /// The review's date.
+    pub date: NaiveDate,
+    /// Number of Yes answers.
+    pub score: usize,
+    /// Number of questions.
+    pub questions: usize,
+    /// Questions answered Yes or No.
+    pub answered: usize,
+    /// Skills ticked as practised well.
+    pub practised: usize,
+    /// Number of skills.
+    pub skills: usize,
+    /// Next steps items written.
+    pub items_written: usize,
+    /// Number of Next steps items.
+    pub item_slots: usize,
+}
+
 /// A review of one date. Vectors follow the workbook's order of questions and skills.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Review {
@@ -57,6 +78,20 @@ impl Review {
     /// The score: the number of Yes answers.
     pub fn score(&self) -> usize {
         self.answers.iter().filter(|a| **a == Some(true)).count()
+    }
+
+    /// The counts shown for this review in lists and charts.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            date: self.date,
+            score: self.score(),
+            questions: self.answers.len(),
+            answered: self.answered(),
+            practised: self.practised(),
+            skills: self.skills.len(),
+            items_written: self.items_written(),
+            item_slots: self.item_slots(),
+        }
     }
 
     /// How many questions have an answer, Yes or No.

@@ -5,27 +5,39 @@ use crossterm::event::KeyEvent;
 
 use crate::action::Action;
 
+mod chord;
+mod panes;
 mod tables;
+mod views;
 
-pub use tables::{
-    ASSESSMENT, Binding, Chord, EDITING, GLOBAL, HELP, NEXT_STEPS, QUIT_PROMPT, SKILLS,
-};
+pub use chord::{Binding, Chord};
+pub use panes::{ASSESSMENT, FOLLOW_UP, NEXT_STEPS, SKILLS};
+pub use tables::{EDITING, GLOBAL, HELP, QUIT_PROMPT, SWITCH_PROMPT};
+pub use views::{COMPARE, HISTORY};
 
 /// Where a key press lands, in priority order: popup, text editing, focused pane, global.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     /// The help overlay is open.
     Help,
-    /// The unsaved-changes prompt is open.
+    /// The unsaved-changes prompt is open, before quitting.
     QuitPrompt,
+    /// The unsaved-changes prompt is open, before opening another review.
+    SwitchPrompt,
     /// A Next steps item is being edited: every printable key is text.
     Editing,
     /// The Self-assessment pane has focus.
     Assessment,
     /// The Essential skills pane has focus.
     Skills,
-    /// The Next steps pane has focus.
+    /// The Next steps pane has focus, on one of its items.
     NextSteps,
+    /// The Next steps pane has focus, on a plan carried over from the previous review.
+    FollowUp,
+    /// The history view is open.
+    History,
+    /// The compare view is open.
+    Compare,
     /// Keys that work in every pane.
     Global,
 }
@@ -35,10 +47,14 @@ pub fn table(context: Context) -> &'static [Binding] {
     match context {
         Context::Help => HELP,
         Context::QuitPrompt => QUIT_PROMPT,
+        Context::SwitchPrompt => SWITCH_PROMPT,
         Context::Editing => EDITING,
         Context::Assessment => ASSESSMENT,
         Context::Skills => SKILLS,
         Context::NextSteps => NEXT_STEPS,
+        Context::FollowUp => FOLLOW_UP,
+        Context::History => HISTORY,
+        Context::Compare => COMPARE,
         Context::Global => GLOBAL,
     }
 }
@@ -47,7 +63,7 @@ pub fn table(context: Context) -> &'static [Binding] {
 fn falls_back_to_global(context: Context) -> bool {
     matches!(
         context,
-        Context::Assessment | Context::Skills | Context::NextSteps
+        Context::Assessment | Context::Skills | Context::NextSteps | Context::FollowUp
     )
 }
 
@@ -96,8 +112,15 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         ("Self-assessment", rows(ASSESSMENT)),
         ("Essential skills", rows(SKILLS)),
         ("Next steps", rows(NEXT_STEPS)),
+        ("Follow-up of the previous review's plans", rows(FOLLOW_UP)),
         ("While editing an item (other keys are text)", rows(EDITING)),
-        ("Unsaved-changes prompt", rows(QUIT_PROMPT)),
+        ("History", rows(HISTORY)),
+        ("Compare", rows(COMPARE)),
+        ("Unsaved changes, before quitting", rows(QUIT_PROMPT)),
+        (
+            "Unsaved changes, before opening another review",
+            rows(SWITCH_PROMPT),
+        ),
         ("Help", rows(HELP)),
     ]
 }

@@ -1,6 +1,7 @@
 //! Unit tests of key resolution: priority, text while editing, and table hygiene.
 
 use super::*;
+use crate::review::Progress;
 use crossterm::event::{KeyCode, KeyModifiers};
 
 fn press(code: KeyCode) -> KeyEvent {
@@ -88,17 +89,67 @@ fn control_is_not_ignored() {
     assert_eq!(resolve(Context::Assessment, &press_ctrl('y')), None);
 }
 
+const ALL_CONTEXTS: [Context; 11] = [
+    Context::Help,
+    Context::QuitPrompt,
+    Context::SwitchPrompt,
+    Context::Editing,
+    Context::Assessment,
+    Context::Skills,
+    Context::NextSteps,
+    Context::FollowUp,
+    Context::History,
+    Context::Compare,
+    Context::Global,
+];
+
 #[test]
-fn no_key_is_bound_twice_in_one_context() {
-    let contexts = [
-        Context::Help,
-        Context::QuitPrompt,
-        Context::Editing,
+fn history_opens_from_every_pane_but_o_is_text_while_editing() {
+    let o = press(KeyCode::Char('o'));
+    for context in [
         Context::Assessment,
         Context::Skills,
         Context::NextSteps,
-    ];
-    for context in contexts {
+        Context::FollowUp,
+    ] {
+        assert_eq!(
+            resolve(context, &o),
+            Some(Action::OpenHistory),
+            "{context:?}"
+        );
+    }
+    assert_eq!(resolve(Context::Editing, &o), Some(Action::EditKey(o)));
+}
+
+#[test]
+fn history_and_compare_keys() {
+    let history = |code| resolve(Context::History, &press(code));
+    assert_eq!(history(KeyCode::Enter), Some(Action::OpenSelected));
+    assert_eq!(history(KeyCode::Char(' ')), Some(Action::ToggleMark));
+    assert_eq!(history(KeyCode::Char('c')), Some(Action::Compare));
+    assert_eq!(history(KeyCode::Char('n')), Some(Action::OpenToday));
+    assert_eq!(history(KeyCode::PageDown), Some(Action::PageDown));
+    assert_eq!(history(KeyCode::Esc), Some(Action::CloseView));
+    assert_eq!(history(KeyCode::Tab), None, "panes are not behind history");
+    assert_eq!(
+        resolve(Context::Compare, &press(KeyCode::Esc)),
+        Some(Action::CloseView)
+    );
+}
+
+#[test]
+fn follow_up_rows_take_status_keys_and_fall_back_to_global() {
+    let follow_up = |c| resolve(Context::FollowUp, &press(KeyCode::Char(c)));
+    assert_eq!(follow_up('d'), Some(Action::MarkProgress(Progress::Done)));
+    assert_eq!(follow_up('p'), Some(Action::MarkProgress(Progress::Partly)));
+    assert_eq!(follow_up('n'), Some(Action::MarkProgress(Progress::NotYet)));
+    assert_eq!(follow_up('q'), Some(Action::Quit));
+    assert!(hints(Context::FollowUp).contains(&("p", "partly")));
+}
+
+#[test]
+fn no_key_is_bound_twice_in_one_context() {
+    for context in ALL_CONTEXTS {
         let chords: Vec<Chord> = table(context)
             .iter()
             .flat_map(|b| b.keys.iter().copied())
@@ -121,8 +172,12 @@ fn help_lists_every_labelled_binding() {
         ASSESSMENT,
         SKILLS,
         NEXT_STEPS,
+        FOLLOW_UP,
         EDITING,
+        HISTORY,
+        COMPARE,
         QUIT_PROMPT,
+        SWITCH_PROMPT,
         HELP,
     ]
     .iter()

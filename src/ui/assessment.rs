@@ -18,6 +18,27 @@ pub struct AssessmentPane<'a> {
 }
 
 const ANSWER_WIDTH: usize = 4;
+const HINT_WIDTH: usize = 4;
+
+/// The previous review's answer, dim, or highlighted when today's answer differs from it.
+/// `None` = there is no previous review; `Some(None)` = it left the question unanswered.
+fn previous_hint(before: Option<Option<bool>>, now: Option<bool>) -> Span<'static> {
+    let Some(before) = before else {
+        return Span::raw("");
+    };
+    let label = match before {
+        Some(true) => "(Y) ",
+        Some(false) => "(N) ",
+        None => "( ) ",
+    };
+    let changed = now.is_some() && before.is_some() && now != before;
+    let style = if changed {
+        theme::PREVIOUS_CHANGED
+    } else {
+        theme::PREVIOUS
+    };
+    Span::styled(label, style)
+}
 
 impl Widget for AssessmentPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -36,8 +57,10 @@ impl Widget for AssessmentPane<'_> {
                 .areas(inner);
 
         let number_width = 4;
-        let text_width =
-            usize::from(list_area.width).saturating_sub(2 + number_width + ANSWER_WIDTH + 1);
+        let previous = app.previous.as_ref();
+        let hint_width = if previous.is_some() { HINT_WIDTH } else { 0 };
+        let text_width = usize::from(list_area.width)
+            .saturating_sub(2 + number_width + ANSWER_WIDTH + 1 + hint_width);
         let items: Vec<ListItem> = app
             .workbook
             .questions
@@ -51,19 +74,24 @@ impl Widget for AssessmentPane<'_> {
                     None => ("·", theme::DIM),
                 };
                 let lines = text::wrap(&question.text, text_width);
+                let before = previous.map(|p| p.answers.get(i).copied().flatten());
                 let mut rows = Vec::with_capacity(lines.len());
                 for (n, line) in lines.into_iter().enumerate() {
-                    let (number, answer) = if n == 0 {
+                    let (number, answer, hint) = if n == 0 {
                         (
                             format!("{:>2}. ", i + 1),
                             Span::styled(format!("{label:<ANSWER_WIDTH$} "), style),
+                            previous_hint(before, *answer),
                         )
                     } else {
-                        ("    ".to_string(), Span::raw(" ".repeat(ANSWER_WIDTH + 1)))
+                        let blank = " ".repeat(hint_width);
+                        let answer = Span::raw(" ".repeat(ANSWER_WIDTH + 1));
+                        ("    ".to_string(), answer, Span::raw(blank))
                     };
                     rows.push(Line::from(vec![
                         Span::styled(number, theme::DIM),
                         answer,
+                        hint,
                         Span::raw(line),
                     ]));
                 }
@@ -103,5 +131,15 @@ fn summary(app: &App) -> Paragraph<'static> {
             Span::raw(band.focus.join(" · ")),
         ]),
     ];
+    let mut lines = lines;
+    if let Some(previous) = &app.previous {
+        let legend = format!(
+            "(Y)/(N): your answers on {} — {}/{}",
+            previous.date.format("%-d %b %Y"),
+            previous.score(),
+            previous.answers.len()
+        );
+        lines.push(Line::styled(legend, theme::DIM));
+    }
     Paragraph::new(lines).wrap(Wrap { trim: true })
 }

@@ -39,7 +39,7 @@ impl Widget for HelpOverlay {
         debug_assert_eq!(lines.len(), keymap::help_line_count());
         let total = lines.len() as u16;
         let height = (total + 2).min(area.height);
-        let inner = popup_frame(area, 64, height, "Keys — Esc to close", buf);
+        let inner = popup_frame(area, 88, height, "Keys — Esc to close", buf);
         let max_scroll = total.saturating_sub(inner.height);
         let scroll = self.scroll.min(max_scroll);
         Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);

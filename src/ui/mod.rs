@@ -2,21 +2,25 @@
 //! footer, popups on top, and a plain message when the terminal is too small.
 
 mod assessment;
+mod compare;
 mod footer;
 mod help;
+mod history;
 mod next_steps;
 mod quit_prompt;
 mod skills;
 pub mod text;
 pub mod theme;
 mod title;
+mod trend;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Pane, Popup};
+use crate::app::{App, Pane, Popup, Screen};
+use crate::keymap;
 
 /// Smallest terminal the workbook draws into.
 pub const MIN_WIDTH: u16 = 60;
@@ -36,27 +40,51 @@ impl Widget for &App {
         ])
         .areas(area);
         title::TitleBar(self).render(title_area, buf);
-        for (pane, rect, expanded) in pane_areas(self.focus, body) {
-            let focused = pane == self.focus;
-            if !expanded {
-                render_collapsed(self, pane, rect, buf);
-                continue;
+        match (self.screen, &self.comparison) {
+            (Screen::History, _) => history::HistoryView(self).render(body, buf),
+            (Screen::Compare, Some(view)) => {
+                compare::CompareScreen { app: self, view }.render(body, buf)
             }
-            match pane {
-                Pane::Assessment => {
-                    assessment::AssessmentPane { app: self, focused }.render(rect, buf)
-                }
-                Pane::Skills => skills::SkillsPane { app: self, focused }.render(rect, buf),
-                Pane::NextSteps => {
-                    next_steps::NextStepsPane { app: self, focused }.render(rect, buf)
-                }
-            }
+            _ => render_panes(self, body, buf),
         }
         footer::Footer(self).render(footer_area, buf);
+        let date = |d: chrono::NaiveDate| d.format("%a %-d %b %Y").to_string();
         match self.popup {
             Some(Popup::Help { scroll }) => help::HelpOverlay { scroll }.render(body, buf),
-            Some(Popup::QuitPrompt) => quit_prompt::QuitPrompt.render(body, buf),
+            Some(Popup::QuitPrompt) => quit_prompt::UnsavedPrompt {
+                question: format!(
+                    "The review of {} has changes that are not saved.",
+                    date(self.review.date)
+                ),
+                keys: keymap::QUIT_PROMPT,
+            }
+            .render(body, buf),
+            Some(Popup::SwitchPrompt(other)) => quit_prompt::UnsavedPrompt {
+                question: format!(
+                    "The review of {} has changes that are not saved. Save them before opening {}?",
+                    date(self.review.date),
+                    date(other)
+                ),
+                keys: keymap::SWITCH_PROMPT,
+            }
+            .render(body, buf),
             None => {}
+        }
+    }
+}
+
+/// The three panes of the review on screen.
+fn render_panes(app: &App, body: Rect, buf: &mut Buffer) {
+    for (pane, rect, expanded) in pane_areas(app.focus, body) {
+        let focused = pane == app.focus;
+        if !expanded {
+            render_collapsed(app, pane, rect, buf);
+            continue;
+        }
+        match pane {
+            Pane::Assessment => assessment::AssessmentPane { app, focused }.render(rect, buf),
+            Pane::Skills => skills::SkillsPane { app, focused }.render(rect, buf),
+            Pane::NextSteps => next_steps::NextStepsPane { app, focused }.render(rect, buf),
         }
     }
 }
@@ -127,10 +155,15 @@ fn render_collapsed(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
                 review.rated()
             ),
         ),
-        Pane::NextSteps => (
-            "Next steps",
-            format!("{}/{} written", review.items_written(), review.item_slots()),
-        ),
+        Pane::NextSteps => {
+            let plans = review
+                .follow_up
+                .as_ref()
+                .map(|f| format!(" · {}/{} plans followed up", f.reviewed(), f.items.len()))
+                .unwrap_or_default();
+            let written = format!("{}/{} written", review.items_written(), review.item_slots());
+            ("Next steps", format!("{written}{plans}"))
+        }
     };
     Block::new()
         .borders(Borders::TOP)
@@ -202,6 +235,7 @@ pub(crate) fn popup_frame(
     let block = Block::bordered()
         .border_type(ratatui::widgets::BorderType::Double)
         .border_style(theme::POPUP_BORDER)
+        .padding(ratatui::widgets::Padding::horizontal(1))
         .title(Line::styled(format!(" {title} "), theme::POPUP_BORDER));
     let inner = block.inner(rect);
     block.render(rect, buf);

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{pane_block, text, theme};
 use crate::app::App;
 use crate::content::ITEMS_PER_LIST;
+use crate::review::Progress;
 
 /// The Next steps pane of `app`.
 pub struct NextStepsPane<'a> {
@@ -20,8 +21,10 @@ pub struct NextStepsPane<'a> {
 
 const PREFIX_WIDTH: u16 = 5;
 
-/// One row group of the pane: a list heading, an item, or a gap.
+/// One row group of the pane: a heading, a follow-up plan, an item, or a gap.
 enum Row {
+    FollowUpHeading,
+    Plan(usize, Vec<String>),
     Heading(usize),
     Item(usize, Vec<String>),
     Gap,
@@ -30,11 +33,23 @@ enum Row {
 impl Row {
     fn height(&self) -> u16 {
         match self {
-            Row::Item(_, lines) => lines.len() as u16,
+            Row::Item(_, lines) | Row::Plan(_, lines) => lines.len() as u16,
             _ => 1,
         }
     }
+
+    /// The pane selection index this row answers to (plans first, then items).
+    fn selection(&self, plans: usize) -> Option<usize> {
+        match self {
+            Row::Plan(plan, _) => Some(*plan),
+            Row::Item(item, _) => Some(plans + item),
+            _ => None,
+        }
+    }
 }
+
+/// Width of a plan's status column: "not yet" plus a space.
+const STATUS_WIDTH: u16 = 8;
 
 impl Widget for NextStepsPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -47,7 +62,16 @@ impl Widget for NextStepsPane<'_> {
 
         let text_width = usize::from(inner.width.saturating_sub(PREFIX_WIDTH)).max(1);
         let selected = app.selected[2];
+        let plans = review.follow_up_len();
         let mut rows = Vec::new();
+        if let Some(follow_up) = &review.follow_up {
+            rows.push(Row::FollowUpHeading);
+            let plan_width = usize::from(inner.width.saturating_sub(PREFIX_WIDTH + STATUS_WIDTH));
+            for (plan, item) in follow_up.items.iter().enumerate() {
+                rows.push(Row::Plan(plan, text::wrap(&item.text, plan_width.max(1))));
+            }
+            rows.push(Row::Gap);
+        }
         for list in 0..app.workbook.next_steps.len() {
             if list > 0 {
                 rows.push(Row::Gap);
@@ -55,7 +79,7 @@ impl Widget for NextStepsPane<'_> {
             rows.push(Row::Heading(list));
             for slot in 0..ITEMS_PER_LIST {
                 let item = list * ITEMS_PER_LIST + slot;
-                let editing = app.editor.is_some() && item == selected;
+                let editing = app.editor.is_some() && plans + item == selected;
                 let shown = if editing {
                     format!("{} ", review.item(item))
                 } else {
@@ -65,7 +89,7 @@ impl Widget for NextStepsPane<'_> {
             }
         }
 
-        let scroll = scroll_to_selected(&rows, selected, inner.height);
+        let scroll = scroll_to_selected(&rows, selected, plans, inner.height);
         let mut y = 0u16;
         for row in &rows {
             let top = y.saturating_sub(scroll);
@@ -90,6 +114,15 @@ impl Widget for NextStepsPane<'_> {
                     .render(rect, buf);
                 }
                 Row::Item(item, lines) => self.render_item(*item, lines, rect, buf),
+                Row::FollowUpHeading => {
+                    let heading = follow_up_heading(app);
+                    Line::styled(
+                        text::truncate(&heading, usize::from(inner.width)),
+                        theme::HEADING,
+                    )
+                    .render(rect, buf);
+                }
+                Row::Plan(plan, lines) => self.render_plan(*plan, lines, rect, buf),
                 Row::Gap => {}
             }
         }
@@ -97,9 +130,54 @@ impl Widget for NextStepsPane<'_> {
 }
 
 impl NextStepsPane<'_> {
+    fn render_plan(&self, plan: usize, lines: &[String], rect: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let selected = app.selected_plan() == Some(plan);
+        let marker = match (selected, self.focused) {
+            (true, true) => "▶ ",
+            (true, false) => "› ",
+            _ => "  ",
+        };
+        Line::styled(format!("{marker}•"), theme::DIM).render(rect, buf);
+        let status = app
+            .review
+            .follow_up
+            .as_ref()
+            .and_then(|f| f.items.get(plan))
+            .and_then(|item| item.status);
+        let (label, style) = match status {
+            Some(Progress::Done) => ("done", theme::YES),
+            Some(Progress::Partly) => ("partly", theme::RATING),
+            Some(Progress::NotYet) => ("not yet", theme::NO),
+            None => ("?", theme::DIM),
+        };
+        let status_area = Rect {
+            x: rect.x + PREFIX_WIDTH,
+            width: STATUS_WIDTH.min(rect.width.saturating_sub(PREFIX_WIDTH)),
+            height: 1,
+            ..rect
+        };
+        Line::styled(label, style).render(status_area, buf);
+        let body = Rect {
+            x: status_area.right(),
+            width: rect.width.saturating_sub(PREFIX_WIDTH + STATUS_WIDTH),
+            ..rect
+        };
+        let text_style = if selected && self.focused {
+            theme::SELECTED
+        } else {
+            theme::TEXT
+        };
+        let lines: Vec<Line> = lines
+            .iter()
+            .map(|l| Line::styled(l.clone(), text_style))
+            .collect();
+        Paragraph::new(lines).render(body, buf);
+    }
+
     fn render_item(&self, item: usize, lines: &[String], rect: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let selected = item == app.selected[2];
+        let selected = app.selected_item() == Some(item);
         let marker = match (selected, self.focused) {
             (true, true) => "▶ ",
             (true, false) => "› ",
@@ -149,14 +227,27 @@ impl NextStepsPane<'_> {
     }
 }
 
-/// Rows to scroll past so the selected item (and, if room, its list heading) is in view.
-fn scroll_to_selected(rows: &[Row], selected: usize, height: u16) -> u16 {
+/// "How did last time's plans go? (from 20 Aug 2026)": the follow-up section's heading.
+fn follow_up_heading(app: &App) -> String {
+    let Some(follow_up) = &app.review.follow_up else {
+        return String::new();
+    };
+    format!(
+        "Plans from {} — how did they go? ({}/{})",
+        follow_up.from.format("%-d %b %Y"),
+        follow_up.reviewed(),
+        follow_up.items.len()
+    )
+}
+
+/// Rows to scroll past so the selected row (and, if room, its heading) is in view.
+fn scroll_to_selected(rows: &[Row], selected: usize, plans: usize, height: u16) -> u16 {
     let mut y = 0u16;
     let mut heading_y = 0u16;
     for row in rows {
         match row {
-            Row::Heading(_) => heading_y = y,
-            Row::Item(item, _) if *item == selected => {
+            Row::Heading(_) | Row::FollowUpHeading => heading_y = y,
+            row if row.selection(plans) == Some(selected) => {
                 let bottom = y + row.height();
                 if bottom <= height {
                     return 0;

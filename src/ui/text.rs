@@ -56,6 +56,13 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// `text` cut to `cells` and padded with spaces to exactly `cells` wide (left-aligned).
+pub fn pad(text: &str, cells: usize) -> String {
+    let cut = truncate(text, cells);
+    let gap = cells.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(gap))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +81,12 @@ mod tests {
     #[test]
     fn wrap_of_nothing_is_one_empty_line() {
         assert_eq!(wrap("", 10), [""]);
+    }
+
+    #[test]
+    fn pad_fills_to_the_width_by_cells() {
+        assert_eq!(pad("会議", 6), "会議  ");
+        assert_eq!(pad("partnership", 6), "partn…");
     }
 
     #[test]

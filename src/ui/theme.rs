@@ -67,3 +67,27 @@ pub const STATUS_ERROR: Style = Style::new()
 pub const POPUP_BORDER: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 /// The text being edited.
 pub const EDITING: Style = Style::new().fg(Color::White).bg(Color::Rgb(40, 44, 52));
+
+/// The title bar while a past review is open: a different colour, so it is clearly not today's.
+pub const TITLE_BAR_PAST: Style = Style::new().fg(Color::Black).bg(Color::Magenta);
+/// The "quarterly review due" hint in the title bar.
+pub const DUE: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
+/// The skills bars of the trend chart.
+pub const SKILLS_BAR: Style = Style::new().fg(Color::Blue);
+/// Guide lines at the band thresholds of the trend chart.
+pub const GUIDE: Style = Style::new().fg(Color::DarkGray);
+/// The mark on a history row chosen for comparing.
+pub const MARKED: Style = Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD);
+/// An unreadable file's row.
+pub const UNREADABLE: Style = Style::new().fg(Color::Red);
+/// The previous review's answer beside a question.
+pub const PREVIOUS: Style = Style::new().fg(Color::DarkGray);
+/// A previous answer that differs from the one given now.
+pub const PREVIOUS_CHANGED: Style = Style::new().fg(Color::Yellow);
+/// A change for the better in the compare view.
+pub const BETTER: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
+/// A change for the worse in the compare view.
+pub const WORSE: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);

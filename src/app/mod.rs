@@ -1,15 +1,26 @@
-//! The workbook's state and its one `update(action)`: focus, selections, the item being
-//! edited, popups and the status line. No terminal I/O happens here.
+//! The workbook's state and its one `update(action)`: the screen, focus, selections, the
+//! item being edited, popups and the status line. No terminal I/O happens here.
+
+mod editing;
+mod history;
+mod switching;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::KeyEvent;
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea};
+
+pub use history::{History, HistoryRow, LOAD_RADIUS};
 
 use crate::action::Action;
-use crate::content::{ITEMS_PER_LIST, Workbook};
+use crate::compare::Comparison;
+use crate::content::Workbook;
 use crate::keymap::{self, Context};
-use crate::review::Review;
+use crate::review::{Progress, Review};
 use crate::store::{Store, StoreError};
+use editing::cursor;
+
+/// Days after which the next quarterly review is due.
+pub const REVIEW_DUE_DAYS: i64 = 90;
 
 /// Source of the current time, read only when saving.
 pub type Clock = Box<dyn Fn() -> DateTime<FixedOffset>>;
@@ -35,13 +46,37 @@ impl Pane {
     }
 }
 
-/// A window drawn over the panes.
+/// What fills the screen between the title bar and the footer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The three panes of one review.
+    Workbook,
+    /// Every review, newest first, with the trend chart.
+    History,
+    /// Two reviews side by side.
+    Compare,
+}
+
+/// A window drawn over the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Popup {
     /// Every key, scrolled by this many rows.
     Help { scroll: u16 },
     /// Save / discard / cancel before quitting with unsaved changes.
     QuitPrompt,
+    /// Save / discard / cancel before opening the review of this date over unsaved changes.
+    SwitchPrompt(NaiveDate),
+}
+
+/// The compare view's state.
+#[derive(Debug, Clone)]
+pub struct CompareView {
+    /// The two reviews and what changed.
+    pub comparison: Comparison,
+    /// Rows scrolled past.
+    pub scroll: u16,
+    /// The furthest the text can scroll at the size it was last drawn.
+    pub max_scroll: std::cell::Cell<u16>,
 }
 
 /// Whether the review on screen matches its file.
@@ -78,9 +113,19 @@ pub struct App {
     baseline: Review,
     /// Whether the review's file exists.
     pub on_disk: bool,
+    /// The newest readable review before the one on screen, for answer hints.
+    pub previous: Option<Review>,
+    /// Dates of every snapshot on disk, newest first.
+    pub dates: Vec<NaiveDate>,
+    /// What fills the screen.
+    pub screen: Screen,
+    /// The history view's rows and selection.
+    pub history: History,
+    /// The compare view, once two reviews have been compared.
+    pub comparison: Option<CompareView>,
     /// The pane with focus.
     pub focus: Pane,
-    /// Selected question, skill and Next steps item (0..9, list by list).
+    /// Selected question, skill and Next steps row (follow-up plans first, then the nine items).
     pub selected: [usize; 3],
     /// The editor of the item being edited, if any.
     pub editor: Option<TextArea<'static>>,
@@ -101,13 +146,19 @@ impl App {
         let loaded = store.load(today, workbook)?;
         let on_disk = loaded.is_some();
         let review = loaded.unwrap_or_else(|| Review::new(today, workbook));
-        Ok(App {
+        let dates = store.dates()?;
+        let mut app = App {
             workbook,
             store,
             today,
             baseline: review.clone(),
             review,
             on_disk,
+            previous: None,
+            dates,
+            screen: Screen::Workbook,
+            history: History::default(),
+            comparison: None,
             focus: Pane::Assessment,
             selected: [0; 3],
             editor: None,
@@ -115,7 +166,41 @@ impl App {
             status: None,
             running: true,
             clock,
-        })
+        };
+        app.previous = app.review_before(today);
+        if !on_disk {
+            app.seed_follow_up();
+            app.baseline = app.review.clone();
+        }
+        Ok(app)
+    }
+
+    /// Days from the newest review before `today` to `today`, if there is one.
+    pub fn days_since_last_review(&self) -> Option<i64> {
+        let last = self.dates.iter().find(|d| **d < self.today)?;
+        Some((self.today - *last).num_days())
+    }
+
+    /// Whether the newest review on disk is [`REVIEW_DUE_DAYS`] old or more (or there is none).
+    pub fn review_due(&self) -> bool {
+        self.dates
+            .first()
+            .is_none_or(|last| (self.today - *last).num_days() >= REVIEW_DUE_DAYS)
+    }
+
+    /// Rows of the Next steps pane: follow-up plans, then the items.
+    pub fn next_steps_rows(&self) -> usize {
+        self.review.follow_up_len() + self.review.item_slots()
+    }
+
+    /// The Next steps item (0..9) selected, unless a follow-up plan is.
+    pub fn selected_item(&self) -> Option<usize> {
+        self.selected[2].checked_sub(self.review.follow_up_len())
+    }
+
+    /// The follow-up plan selected, if one is.
+    pub fn selected_plan(&self) -> Option<usize> {
+        (self.selected[2] < self.review.follow_up_len()).then_some(self.selected[2])
     }
 
     /// New, saved, or with unsaved changes.
@@ -131,13 +216,19 @@ impl App {
 
     /// Where a key press lands now.
     pub fn context(&self) -> Context {
-        match (self.popup, &self.editor, self.focus) {
-            (Some(Popup::Help { .. }), _, _) => Context::Help,
-            (Some(Popup::QuitPrompt), _, _) => Context::QuitPrompt,
-            (None, Some(_), _) => Context::Editing,
-            (None, None, Pane::Assessment) => Context::Assessment,
-            (None, None, Pane::Skills) => Context::Skills,
-            (None, None, Pane::NextSteps) => Context::NextSteps,
+        match (self.popup, &self.editor, self.screen, self.focus) {
+            (Some(Popup::Help { .. }), ..) => Context::Help,
+            (Some(Popup::QuitPrompt), ..) => Context::QuitPrompt,
+            (Some(Popup::SwitchPrompt(_)), ..) => Context::SwitchPrompt,
+            (None, _, Screen::History, _) => Context::History,
+            (None, _, Screen::Compare, _) => Context::Compare,
+            (None, Some(_), Screen::Workbook, _) => Context::Editing,
+            (None, None, Screen::Workbook, Pane::Assessment) => Context::Assessment,
+            (None, None, Screen::Workbook, Pane::Skills) => Context::Skills,
+            (None, None, Screen::Workbook, Pane::NextSteps) if self.selected_plan().is_some() => {
+                Context::FollowUp
+            }
+            (None, None, Screen::Workbook, Pane::NextSteps) => Context::NextSteps,
         }
     }
 
@@ -158,6 +249,8 @@ impl App {
             Action::Down => self.move_selection(1),
             Action::First => self.move_selection(isize::MIN / 2),
             Action::Last => self.move_selection(isize::MAX / 2),
+            Action::PageUp => self.move_selection(-self.page_rows()),
+            Action::PageDown => self.move_selection(self.page_rows()),
             Action::AnswerYes => self.answer(Some(true)),
             Action::AnswerNo => self.answer(Some(false)),
             Action::ClearAnswer => self.review.set_answer(self.selected[0], None),
@@ -167,7 +260,29 @@ impl App {
             Action::StartEditing => self.start_editing(),
             Action::StopEditing => self.editor = None,
             Action::EditNextItem => self.edit_next_item(),
-            Action::ClearItem => self.review.set_item(self.selected[2], String::new()),
+            Action::ClearItem => {
+                if let Some(item) = self.selected_item() {
+                    self.review.set_item(item, String::new());
+                }
+            }
+            Action::MarkProgress(progress) => self.set_progress(Some(progress)),
+            Action::CycleProgress => {
+                let current = self
+                    .selected_plan()
+                    .and_then(|plan| self.review.follow_up.as_ref()?.items.get(plan)?.status);
+                self.set_progress(Progress::cycle(current));
+            }
+            Action::ClearProgress => self.set_progress(None),
+            Action::OpenHistory => self.open_history(),
+            Action::CloseView => self.close_view(),
+            Action::OpenSelected => {
+                if let Some(date) = self.history.selected_date() {
+                    self.switch_to(date);
+                }
+            }
+            Action::OpenToday => self.switch_to(self.today),
+            Action::ToggleMark => self.history.toggle_mark(),
+            Action::Compare => self.compare(),
             Action::EditKey(key) => self.edit(|editor| editor.input(key)),
             Action::Paste(text) => self.paste(&text),
             Action::Undo => self.edit(TextArea::undo),
@@ -180,13 +295,16 @@ impl App {
                 self.save();
             }
             Action::Quit => self.quit(),
-            Action::SaveAndQuit => {
-                self.popup = None;
+            Action::SaveAndContinue => {
+                let popup = self.popup.take();
                 if self.save() {
-                    self.running = false;
+                    self.go_on(popup);
                 }
             }
-            Action::DiscardAndQuit => self.running = false,
+            Action::DiscardAndContinue => {
+                let popup = self.popup.take();
+                self.go_on(popup);
+            }
             Action::ClosePopup => self.popup = None,
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
         }
@@ -196,11 +314,47 @@ impl App {
         self.focus = pane;
     }
 
+    /// After the unsaved-changes prompt: quit, or open the review it was asked for.
+    fn go_on(&mut self, popup: Option<Popup>) {
+        match popup {
+            Some(Popup::SwitchPrompt(date)) => self.open_date(date),
+            _ => self.running = false,
+        }
+    }
+
+    fn close_view(&mut self) {
+        self.screen = match self.screen {
+            Screen::Compare => Screen::History,
+            _ => Screen::Workbook,
+        };
+    }
+
+    fn set_progress(&mut self, progress: Option<Progress>) {
+        if let Some(plan) = self.selected_plan() {
+            self.review.set_progress(plan, progress);
+            self.move_selection(1);
+        }
+    }
+
+    fn fail(&mut self, text: String) {
+        self.status = Some(Status {
+            text,
+            is_error: true,
+        });
+    }
+
+    fn page_rows(&self) -> isize {
+        match self.screen {
+            Screen::History => self.history.page_rows(),
+            _ => 10,
+        }
+    }
+
     fn pane_len(&self, pane: Pane) -> usize {
         match pane {
             Pane::Assessment => self.review.answers.len(),
             Pane::Skills => self.review.skills.len(),
-            Pane::NextSteps => self.review.item_slots(),
+            Pane::NextSteps => self.next_steps_rows(),
         }
     }
 
@@ -208,6 +362,16 @@ impl App {
         if let Some(Popup::Help { scroll }) = &mut self.popup {
             let last = keymap::help_line_count().saturating_sub(1) as isize;
             *scroll = (*scroll as isize).saturating_add(by).clamp(0, last) as u16;
+            return;
+        }
+        if self.screen == Screen::History {
+            self.history.move_by(by);
+            self.history.ensure_loaded(&self.store, self.workbook);
+            return;
+        }
+        if let (Screen::Compare, Some(view)) = (self.screen, &mut self.comparison) {
+            let last = view.max_scroll.get() as isize;
+            view.scroll = (view.scroll as isize).saturating_add(by).clamp(0, last) as u16;
             return;
         }
         let index = Pane::ALL.iter().position(|p| *p == self.focus).unwrap_or(0);
@@ -221,58 +385,6 @@ impl App {
         self.move_selection(1);
     }
 
-    fn start_editing(&mut self) {
-        let text = self.review.item(self.selected[2]);
-        let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
-        editor.set_wrap_mode(WrapMode::WordOrGlyph);
-        editor.set_cursor_line_style(ratatui::style::Style::default());
-        editor.set_style(crate::ui::theme::EDITING);
-        let list = &self.workbook.next_steps[self.selected[2] / ITEMS_PER_LIST];
-        editor.set_placeholder_text(format!("{}…", list.hint));
-        editor.move_cursor(CursorMove::Bottom);
-        editor.move_cursor(CursorMove::End);
-        self.editor = Some(editor);
-    }
-
-    fn edit_next_item(&mut self) {
-        let last = self.review.item_slots() - 1;
-        if self.selected[2] >= last {
-            self.editor = None;
-            return;
-        }
-        self.selected[2] += 1;
-        self.start_editing();
-    }
-
-    fn edit(&mut self, change: impl FnOnce(&mut TextArea<'static>) -> bool) {
-        if let Some(editor) = &mut self.editor
-            && change(editor)
-        {
-            let text = editor.lines().join("\n");
-            self.review.set_item(self.selected[2], text);
-        }
-    }
-
-    fn paste(&mut self, text: &str) {
-        if self.editor.is_none() {
-            if self.focus != Pane::NextSteps {
-                return;
-            }
-            self.start_editing();
-        }
-        let flat: String = text
-            .chars()
-            .map(|c| {
-                if c == '\n' || c == '\r' || c == '\t' {
-                    ' '
-                } else {
-                    c
-                }
-            })
-            .collect();
-        self.edit(|editor| editor.insert_str(flat.trim_end()));
-    }
-
     /// Writes the review; reports the outcome in the status line. True when written.
     fn save(&mut self) -> bool {
         let mut stamped = self.review.clone();
@@ -282,6 +394,10 @@ impl App {
                 self.review.saved_at = stamped.saved_at;
                 self.baseline = stamped;
                 self.on_disk = true;
+                if !self.dates.contains(&self.review.date) {
+                    self.dates.push(self.review.date);
+                    self.dates.sort_unstable_by(|a, b| b.cmp(a));
+                }
                 self.status = Some(Status {
                     text: format!("Saved {}", path.display()),
                     is_error: false,
@@ -308,9 +424,4 @@ impl App {
             self.running = false;
         }
     }
-}
-
-fn cursor(editor: &mut TextArea<'static>, to: CursorMove) -> bool {
-    editor.move_cursor(to);
-    false
 }

@@ -1,0 +1,77 @@
+//! Editing a Next steps item: starting and stopping the editor, typing, pasting, and copying
+//! every change into the review at once.
+
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use super::App;
+use crate::content::ITEMS_PER_LIST;
+
+impl App {
+    /// Opens the editor on the selected item (nothing happens on a follow-up row).
+    pub(super) fn start_editing(&mut self) {
+        let Some(item) = self.selected_item() else {
+            return;
+        };
+        let text = self.review.item(item);
+        let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
+        editor.set_wrap_mode(WrapMode::WordOrGlyph);
+        editor.set_cursor_line_style(ratatui::style::Style::default());
+        editor.set_style(crate::ui::theme::EDITING);
+        let list = &self.workbook.next_steps[item / ITEMS_PER_LIST];
+        editor.set_placeholder_text(format!("{}…", list.hint));
+        editor.move_cursor(CursorMove::Bottom);
+        editor.move_cursor(CursorMove::End);
+        self.editor = Some(editor);
+    }
+
+    /// Keeps the text and moves the editor to the next item, or stops after the last one.
+    pub(super) fn edit_next_item(&mut self) {
+        let last_row = self.next_steps_rows() - 1;
+        if self.selected[2] >= last_row {
+            self.editor = None;
+            return;
+        }
+        self.selected[2] += 1;
+        self.start_editing();
+    }
+
+    /// Applies `change` to the editor; when it reports a text change, copies the text into the review.
+    pub(super) fn edit(&mut self, change: impl FnOnce(&mut TextArea<'static>) -> bool) {
+        let Some(item) = self.selected_item() else {
+            return;
+        };
+        if let Some(editor) = &mut self.editor
+            && change(editor)
+        {
+            let text = editor.lines().join("\n");
+            self.review.set_item(item, text);
+        }
+    }
+
+    /// Inserts pasted text as one line, starting an edit when an item is selected.
+    pub(super) fn paste(&mut self, text: &str) {
+        if self.editor.is_none() {
+            if self.focus != super::Pane::NextSteps {
+                return;
+            }
+            self.start_editing();
+        }
+        let flat: String = text
+            .chars()
+            .map(|c| {
+                if c == '\n' || c == '\r' || c == '\t' {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
+        self.edit(|editor| editor.insert_str(flat.trim_end()));
+    }
+}
+
+/// Moves the editor's cursor; the text does not change.
+pub(super) fn cursor(editor: &mut TextArea<'static>, to: CursorMove) -> bool {
+    editor.move_cursor(to);
+    false
+}

@@ -1,0 +1,208 @@
+//! The history view's state: every snapshot date, newest first, with summaries parsed only
+//! for the rows near the selection, the selection itself and the rows marked for comparing.
+
+use std::cell::Cell;
+
+use chrono::NaiveDate;
+
+use crate::content::Workbook;
+use crate::review::Summary;
+use crate::store::{Store, StoreError};
+
+/// Rows parsed on each side of the selection; more than any screen or chart shows.
+pub const LOAD_RADIUS: usize = 120;
+
+/// Rows a page holds until the view has been drawn once.
+const DEFAULT_PAGE: usize = 10;
+
+/// One snapshot file in the history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryRow {
+    /// The date in the file name.
+    pub date: NaiveDate,
+    /// Its counts, or why the file cannot be read; `None` until parsed.
+    pub summary: Option<Result<Summary, String>>,
+}
+
+/// Every review, newest first, and where the user is among them.
+#[derive(Debug, Default)]
+pub struct History {
+    /// One row per snapshot file, newest first.
+    pub rows: Vec<HistoryRow>,
+    /// Index of the selected row.
+    pub selected: usize,
+    /// Dates marked for comparing, in the order they were marked (two at most).
+    pub marked: Vec<NaiveDate>,
+    /// Rows the list showed when last drawn: the size of a page.
+    pub page: Cell<usize>,
+    /// The first row the list showed when last drawn, so scrolling stays steady.
+    pub offset: Cell<usize>,
+}
+
+impl History {
+    /// Lists the store's snapshots, selecting `select` (or the newest row), and parses the
+    /// rows around the selection.
+    pub fn load(
+        store: &Store,
+        workbook: &Workbook,
+        select: NaiveDate,
+    ) -> Result<History, StoreError> {
+        let rows: Vec<HistoryRow> = store
+            .dates()?
+            .into_iter()
+            .map(|date| HistoryRow {
+                date,
+                summary: None,
+            })
+            .collect();
+        let selected = rows.iter().position(|r| r.date <= select).unwrap_or(0);
+        let mut history = History {
+            rows,
+            selected,
+            marked: Vec::new(),
+            page: Cell::new(DEFAULT_PAGE),
+            offset: Cell::new(0),
+        };
+        history.clamp();
+        history.ensure_loaded(store, workbook);
+        Ok(history)
+    }
+
+    /// Parses the rows within [`LOAD_RADIUS`] of the selection that are not parsed yet.
+    pub fn ensure_loaded(&mut self, store: &Store, workbook: &Workbook) {
+        let from = self.selected.saturating_sub(LOAD_RADIUS);
+        let to = (self.selected + LOAD_RADIUS + 1).min(self.rows.len());
+        for row in &mut self.rows[from..to] {
+            if row.summary.is_none() {
+                row.summary = Some(summarise(store, workbook, row.date));
+            }
+        }
+    }
+
+    /// The selected row's date, if there are any rows.
+    pub fn selected_date(&self) -> Option<NaiveDate> {
+        self.rows.get(self.selected).map(|r| r.date)
+    }
+
+    /// Moves the selection by `by` rows, stopping at either end.
+    pub fn move_by(&mut self, by: isize) {
+        let last = self.rows.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize).saturating_add(by).clamp(0, last) as usize;
+    }
+
+    /// Rows in a page (at least one).
+    pub fn page_rows(&self) -> isize {
+        self.page.get().max(1) as isize
+    }
+
+    /// Marks or unmarks the selected row; marking a third drops the first one marked.
+    pub fn toggle_mark(&mut self) {
+        let Some(date) = self.selected_date() else {
+            return;
+        };
+        if let Some(at) = self.marked.iter().position(|d| *d == date) {
+            self.marked.remove(at);
+            return;
+        }
+        if self.marked.len() == 2 {
+            self.marked.remove(0);
+        }
+        self.marked.push(date);
+    }
+
+    /// The two dates `c` compares: the two marked rows; one marked row and the selected one;
+    /// or, with none marked, the selected row and the one before it in time.
+    pub fn pair_to_compare(&self) -> Result<(NaiveDate, NaiveDate), &'static str> {
+        let selected = self
+            .selected_date()
+            .ok_or("There are no reviews to compare yet.")?;
+        match self.marked.as_slice() {
+            [a, b] => Ok((*a, *b)),
+            [a] if *a != selected => Ok((*a, selected)),
+            [_] => Err("Mark a second review with Space, or move to another one, then press c."),
+            _ => {
+                let before = self.rows.get(self.selected + 1).ok_or(
+                    "This is the oldest review: there is none before it. Mark two with Space.",
+                )?;
+                Ok((before.date, selected))
+            }
+        }
+    }
+
+    fn clamp(&mut self) {
+        self.selected = self.selected.min(self.rows.len().saturating_sub(1));
+    }
+}
+
+/// The counts of one snapshot, or its error as `FILE:LINE: reason`.
+fn summarise(store: &Store, workbook: &Workbook, date: NaiveDate) -> Result<Summary, String> {
+    match store.load(date, workbook) {
+        Ok(Some(review)) => Ok(review.summary()),
+        Ok(None) => Err(format!(
+            "{}: the file has gone",
+            store.path_for(date).display()
+        )),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn history(n: usize) -> History {
+        let day = |i: usize| {
+            NaiveDate::from_ymd_opt(2026, 1, 1).expect("date") + chrono::Days::new(i as u64)
+        };
+        History {
+            rows: (0..n)
+                .rev()
+                .map(|i| HistoryRow {
+                    date: day(i),
+                    summary: None,
+                })
+                .collect(),
+            ..History::default()
+        }
+    }
+
+    #[test]
+    fn with_nothing_marked_the_selected_row_is_compared_with_the_one_before_it() {
+        let mut h = history(3);
+        h.selected = 1;
+        let (older, newer) = h.pair_to_compare().expect("pair");
+        assert_eq!((older, newer), (h.rows[2].date, h.rows[1].date));
+        h.selected = 2;
+        assert!(h.pair_to_compare().is_err());
+        assert!(history(0).pair_to_compare().is_err());
+    }
+
+    #[test]
+    fn marking_a_third_row_drops_the_first_and_marking_again_unmarks() {
+        let mut h = history(4);
+        for row in 0..3 {
+            h.selected = row;
+            h.toggle_mark();
+        }
+        assert_eq!(h.marked, [h.rows[1].date, h.rows[2].date]);
+        assert_eq!(h.pair_to_compare(), Ok((h.rows[1].date, h.rows[2].date)));
+        h.toggle_mark();
+        assert_eq!(h.marked, [h.rows[1].date]);
+        h.selected = 1;
+        assert!(h.pair_to_compare().is_err(), "one mark on the selected row");
+        h.selected = 3;
+        assert_eq!(h.pair_to_compare(), Ok((h.rows[1].date, h.rows[3].date)));
+    }
+
+    #[test]
+    fn moving_stops_at_both_ends() {
+        let mut h = history(5);
+        h.move_by(-3);
+        assert_eq!(h.selected, 0);
+        h.move_by(isize::MAX);
+        assert_eq!(h.selected, 4);
+        let mut empty = history(0);
+        empty.move_by(1);
+        assert_eq!(empty.selected, 0);
+    }
+}

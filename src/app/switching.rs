@@ -1,0 +1,112 @@
+//! Moving between reviews: opening the history, opening another date's review (asking first
+//! when there are unsaved changes), comparing two, and finding the review before a date.
+
+use chrono::NaiveDate;
+
+use super::{App, CompareView, Pane, Popup, Screen};
+use crate::compare::Comparison;
+use crate::review::{FollowUp, Review};
+use crate::store::StoreError;
+
+/// The Next steps list whose plans the next review follows up.
+const FOLLOWED_LIST: &str = "do_more";
+
+impl App {
+    /// Opens the history, re-reading the directory so it shows what is on disk now.
+    pub(super) fn open_history(&mut self) {
+        let select = self
+            .history
+            .selected_date()
+            .filter(|_| self.screen != Screen::Workbook)
+            .unwrap_or(self.review.date);
+        match super::History::load(&self.store, self.workbook, select) {
+            Ok(mut history) => {
+                history.marked = std::mem::take(&mut self.history.marked);
+                history
+                    .marked
+                    .retain(|d| history.rows.iter().any(|r| r.date == *d));
+                self.history = history;
+                self.screen = Screen::History;
+            }
+            Err(error) => self.fail(format!("Cannot open the history — {error}")),
+        }
+    }
+
+    /// Opens `date`'s review, or asks first when the one on screen has unsaved changes.
+    pub(super) fn switch_to(&mut self, date: NaiveDate) {
+        if date == self.review.date {
+            self.screen = Screen::Workbook;
+        } else if self.save_state() == super::SaveState::Unsaved {
+            self.popup = Some(Popup::SwitchPrompt(date));
+        } else {
+            self.open_date(date);
+        }
+    }
+
+    /// Replaces the review on screen with `date`'s (a new one when it has no file). An
+    /// unreadable file is reported and nothing changes.
+    pub(super) fn open_date(&mut self, date: NaiveDate) {
+        match self.load_review(date) {
+            Ok((review, on_disk)) => {
+                self.previous = self.review_before(date);
+                self.review = review;
+                if !on_disk {
+                    self.seed_follow_up();
+                }
+                self.baseline = self.review.clone();
+                self.on_disk = on_disk;
+                self.focus = Pane::Assessment;
+                self.selected = [0; 3];
+                self.editor = None;
+                self.screen = Screen::Workbook;
+            }
+            Err(error) => self.fail(format!("Cannot open that review — {error}")),
+        }
+    }
+
+    /// Compares the pair the history points at and shows the result.
+    pub(super) fn compare(&mut self) {
+        let (a, b) = match self.history.pair_to_compare() {
+            Ok(pair) => pair,
+            Err(why) => return self.fail(why.to_string()),
+        };
+        let loaded = self
+            .load_review(a)
+            .and_then(|(a, _)| Ok((a, self.load_review(b)?.0)));
+        match loaded {
+            Ok((a, b)) => {
+                self.comparison = Some(CompareView {
+                    comparison: Comparison::new(&a, &b),
+                    scroll: 0,
+                    max_scroll: std::cell::Cell::new(u16::MAX),
+                });
+                self.screen = Screen::Compare;
+            }
+            Err(error) => self.fail(format!("Cannot compare — {error}")),
+        }
+    }
+
+    /// `date`'s review from disk (with `true`), or a new empty one (with `false`).
+    fn load_review(&self, date: NaiveDate) -> Result<(Review, bool), StoreError> {
+        Ok(match self.store.load(date, self.workbook)? {
+            Some(review) => (review, true),
+            None => (Review::new(date, self.workbook), false),
+        })
+    }
+
+    /// The newest readable review dated before `date`.
+    pub(super) fn review_before(&self, date: NaiveDate) -> Option<Review> {
+        self.dates
+            .iter()
+            .filter(|d| **d < date)
+            .find_map(|d| self.store.load(*d, self.workbook).ok().flatten())
+    }
+
+    /// Starts a new review's follow-up from the previous review's plans.
+    pub(super) fn seed_follow_up(&mut self) {
+        let list = self.workbook.list_index(FOLLOWED_LIST);
+        if let (Some(previous), Some(list)) = (&self.previous, list) {
+            self.review.follow_up = FollowUp::seeded_from(previous, list);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! The key tables of the history and compare views.
+
+use crossterm::event::KeyCode;
+
+use super::chord::{Binding, DOWN, FIRST, LAST, PAGE_DOWN, PAGE_UP, UP, bind, ch, ctrl, key};
+use crate::action::Action;
+
+/// Keys of the history view.
+pub static HISTORY: &[Binding] = &[
+    bind(UP, Action::Up, "↑ k", "newer review", None),
+    bind(DOWN, Action::Down, "↓ j", "older review", None),
+    bind(PAGE_UP, Action::PageUp, "PgUp", "up a page", None),
+    bind(PAGE_DOWN, Action::PageDown, "PgDn", "down a page", None),
+    bind(FIRST, Action::First, "Home g", "newest review", None),
+    bind(LAST, Action::Last, "End G", "oldest review", None),
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::OpenSelected,
+        "Enter",
+        "open the selected review to read or edit it",
+        Some("open"),
+    ),
+    bind(
+        &[ch(' ')],
+        Action::ToggleMark,
+        "Space",
+        "mark / unmark a review to compare (two at most)",
+        Some("mark"),
+    ),
+    bind(
+        &[ch('c')],
+        Action::Compare,
+        "c",
+        "compare the two marked reviews, or the selected one with the one before it",
+        Some("compare"),
+    ),
+    bind(
+        &[ch('n')],
+        Action::OpenToday,
+        "n",
+        "open today's review (start it if there is none)",
+        Some("today"),
+    ),
+    bind(
+        &[key(KeyCode::Esc), ch('o')],
+        Action::CloseView,
+        "Esc",
+        "back to the review",
+        Some("back"),
+    ),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "?",
+        "show every key",
+        Some("help"),
+    ),
+    bind(
+        &[ch('q'), ctrl(KeyCode::Char('c'))],
+        Action::Quit,
+        "q ^C",
+        "quit (asks if unsaved)",
+        Some("quit"),
+    ),
+];
+
+/// Keys of the compare view.
+pub static COMPARE: &[Binding] = &[
+    bind(UP, Action::Up, "↑ k", "scroll up", Some("scroll")),
+    bind(DOWN, Action::Down, "↓ j", "scroll down", None),
+    bind(PAGE_UP, Action::PageUp, "PgUp", "up a page", None),
+    bind(PAGE_DOWN, Action::PageDown, "PgDn", "down a page", None),
+    bind(FIRST, Action::First, "Home g", "top", None),
+    bind(LAST, Action::Last, "End G", "bottom", None),
+    bind(
+        &[key(KeyCode::Esc), ch('c')],
+        Action::CloseView,
+        "Esc",
+        "back to the history",
+        Some("back"),
+    ),
+    bind(
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::Help,
+        "?",
+        "show every key",
+        Some("help"),
+    ),
+    bind(
+        &[ch('q'), ctrl(KeyCode::Char('c'))],
+        Action::Quit,
+        "q ^C",
+        "quit (asks if unsaved)",
+        Some("quit"),
+    ),
+];

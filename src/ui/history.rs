@@ -1,0 +1,204 @@
+//! The history view: every review newest first — date, score and band, skills, items — with
+//! the trend chart above it (or beside it on wide terminals).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::trend::{self, TrendChart, TrendPoint};
+use super::{text, theme};
+use crate::app::{App, HistoryRow, SaveState};
+use crate::review::Summary;
+
+/// The history of `app`.
+pub struct HistoryView<'a>(pub &'a App);
+
+/// Width of the list when the chart sits beside it.
+const LIST_WIDTH: u16 = 76;
+
+impl Widget for HistoryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (list_area, chart_area) = if area.width >= 140 && area.height >= 30 {
+            let [list, chart] =
+                Layout::horizontal([Constraint::Length(LIST_WIDTH), Constraint::Fill(1)])
+                    .areas(area);
+            (list, chart)
+        } else {
+            let chart_height = (area.height * 2 / 5).clamp(8, 18);
+            let [chart, list] =
+                Layout::vertical([Constraint::Length(chart_height), Constraint::Fill(1)])
+                    .areas(area);
+            (list, chart)
+        };
+        self.render_chart(chart_area, buf);
+        self.render_list(list_area, buf);
+    }
+}
+
+impl HistoryView<'_> {
+    fn render_chart(&self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let history = &app.history;
+        let capacity = trend::capacity(area.width.saturating_sub(2)).max(1);
+        let from = history.selected.saturating_sub(capacity - 1);
+        let to = (from + capacity).min(history.rows.len());
+        let points: Vec<TrendPoint> = history.rows[from..to]
+            .iter()
+            .enumerate()
+            .rev()
+            .filter_map(|(i, row)| {
+                let summary = row.summary.as_ref()?.as_ref().ok()?;
+                let band = app.workbook.band_for(summary.score);
+                Some(TrendPoint {
+                    date: row.date,
+                    score: summary.score as u64,
+                    practised: summary.practised as u64,
+                    band_style: theme::band(&band.id),
+                    selected: from + i == history.selected,
+                })
+            })
+            .collect();
+        let mut guides: Vec<(u64, &str, ratatui::style::Style)> = app
+            .workbook
+            .bands
+            .iter()
+            .filter(|band| band.min > 0)
+            .map(|band| (band.min as u64, band.name.as_str(), theme::band(&band.id)))
+            .collect();
+        guides.sort_by_key(|(min, ..)| *min);
+        TrendChart {
+            points: &points,
+            out_of: app.workbook.questions.len() as u64,
+            guides: &guides,
+        }
+        .render(area, buf);
+    }
+
+    fn render_list(&self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let history = &app.history;
+        let count = history.rows.len();
+        let noun = if count == 1 { "review" } else { "reviews" };
+        let marked = match history.marked.len() {
+            0 => String::new(),
+            n => format!(" {n} marked to compare "),
+        };
+        let block = Block::bordered()
+            .border_type(ratatui::widgets::BorderType::Thick)
+            .border_style(theme::FOCUSED_BORDER)
+            .title(Line::styled(
+                format!(" ▶ History — {count} {noun} "),
+                theme::FOCUSED_BORDER,
+            ))
+            .title(Line::styled(marked, theme::MARKED).right_aligned());
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if count == 0 {
+            let message =
+                "No reviews saved yet. Press n to start today's review, or Esc to go back.";
+            Paragraph::new(message)
+                .style(theme::DIM)
+                .wrap(Wrap { trim: true })
+                .render(inner, buf);
+            return;
+        }
+        if inner.height < 2 {
+            return;
+        }
+        let width = usize::from(inner.width);
+        let header = format!(
+            "    {:<10}  {:>5}  {:<24}  {:>6}  {:>5}",
+            "date", "score", "band", "skills", "items"
+        );
+        Line::styled(text::truncate(&header, width), theme::DIM).render(inner, buf);
+
+        let visible = usize::from(inner.height - 1);
+        history.page.set(visible);
+        let offset = history.offset.get().clamp(
+            (history.selected + 1).saturating_sub(visible),
+            history.selected,
+        );
+        history.offset.set(offset);
+        for (n, row) in history.rows.iter().skip(offset).take(visible).enumerate() {
+            let index = offset + n;
+            let rect = Rect {
+                y: inner.y + 1 + n as u16,
+                height: 1,
+                ..inner
+            };
+            self.row_line(row, index == history.selected, width)
+                .render(rect, buf);
+        }
+        if count > visible {
+            let position = format!(" {}/{count} ", history.selected + 1);
+            let bottom = Rect {
+                y: area.bottom().saturating_sub(1),
+                height: 1,
+                ..inner
+            };
+            Line::styled(position, theme::DIM)
+                .right_aligned()
+                .render(bottom, buf);
+        }
+    }
+
+    /// One history row: selection and mark, date, then its counts or its error.
+    fn row_line(&self, row: &HistoryRow, selected: bool, width: usize) -> Line<'static> {
+        let app = self.0;
+        let pointer = if selected { "▶" } else { " " };
+        let mark = if app.history.marked.contains(&row.date) {
+            Span::styled("● ", theme::MARKED)
+        } else {
+            Span::raw("  ")
+        };
+        let mut spans = vec![
+            Span::styled(format!("{pointer} "), theme::FOCUSED_BORDER),
+            mark,
+            Span::styled(row.date.format("%Y-%m-%d").to_string(), theme::TEXT),
+            Span::raw("  "),
+        ];
+        let used = 16;
+        let room = width.saturating_sub(used);
+        match &row.summary {
+            Some(Ok(summary)) => spans.extend(self.summary_spans(summary, room)),
+            Some(Err(error)) => spans.push(Span::styled(
+                text::truncate(&format!("unreadable — {error}"), room),
+                theme::UNREADABLE,
+            )),
+            None => spans.push(Span::styled("…", theme::DIM)),
+        }
+        let line = Line::from(spans);
+        if selected {
+            line.style(theme::SELECTED)
+        } else {
+            line
+        }
+    }
+
+    fn summary_spans(&self, summary: &Summary, room: usize) -> Vec<Span<'static>> {
+        let app = self.0;
+        let band = app.workbook.band_for(summary.score);
+        let score = format!("{}/{}", summary.score, summary.questions);
+        let mut spans = vec![
+            Span::styled(format!("{score:>5}  "), theme::HEADING),
+            Span::styled(format!("{:<24}", band.name), theme::band(&band.id)),
+            Span::raw(format!(
+                "  {:>6}  {:>5}",
+                format!("{}/{}", summary.practised, summary.skills),
+                format!("{}/{}", summary.items_written, summary.item_slots)
+            )),
+        ];
+        let mut notes = Vec::new();
+        if summary.date == app.today {
+            notes.push("today");
+        }
+        if summary.date == app.review.date && app.save_state() == SaveState::Unsaved {
+            notes.push("unsaved changes");
+        }
+        if !notes.is_empty() && room > 60 {
+            spans.push(Span::styled(format!("  {}", notes.join(", ")), theme::DIM));
+        }
+        spans
+    }
+}

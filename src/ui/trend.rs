@@ -1,0 +1,124 @@
+//! The trend chart: one pair of bars per review, oldest on the left — the score coloured by its
+//! band, the skills ticked beside it — over guide lines at the band thresholds, dates beneath.
+
+use chrono::NaiveDate;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Widget};
+
+use super::theme;
+
+/// One review on the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendPoint {
+    /// The review's date.
+    pub date: NaiveDate,
+    /// Number of Yes answers.
+    pub score: u64,
+    /// Skills ticked as practised well.
+    pub practised: u64,
+    /// Style of the score's band.
+    pub band_style: Style,
+    /// Whether this is the review selected in the list.
+    pub selected: bool,
+}
+
+/// The chart of `points` (oldest first), with the band thresholds `guides` as (score, name, style).
+pub struct TrendChart<'a> {
+    /// Reviews to draw, oldest first; only the newest that fit are drawn.
+    pub points: &'a [TrendPoint],
+    /// The highest possible score.
+    pub out_of: u64,
+    /// Lowest score of each band above the bottom one, with its name and style.
+    pub guides: &'a [(u64, &'a str, Style)],
+}
+
+const BAR_WIDTH: u16 = 3;
+const GROUP_GAP: u16 = 2;
+const GUTTER: u16 = 3;
+
+/// How many reviews fit across `width` cells of chart.
+pub fn capacity(width: u16) -> usize {
+    let per_group = 2 * BAR_WIDTH + GROUP_GAP;
+    usize::from((width.saturating_sub(GUTTER) + GROUP_GAP) / per_group)
+}
+
+impl Widget for TrendChart<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let block = Block::bordered()
+            .border_style(theme::BORDER)
+            .title(Line::styled(" Trend ", theme::PANE_TITLE))
+            .title(
+                Line::from(vec![
+                    Span::styled(" ▇ ", theme::band("solid")),
+                    Span::styled("score by band ", theme::DIM),
+                    Span::styled("▇ ", theme::SKILLS_BAR),
+                    Span::styled("skills ticked ", theme::DIM),
+                ])
+                .right_aligned(),
+            );
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if inner.height < 3 || inner.width < GUTTER + 2 * BAR_WIDTH {
+            return;
+        }
+        if self.points.is_empty() {
+            let message = "No reviews yet — save one and it appears here.";
+            Line::styled(message, theme::DIM).render(inner, buf);
+            return;
+        }
+        let bar_rows = inner.height - 1;
+        let max = self.out_of.max(1);
+        let plot = Rect {
+            x: inner.x + GUTTER,
+            width: inner.width - GUTTER,
+            ..inner
+        };
+        let top_row = |value: u64| {
+            let filled = (value * u64::from(bar_rows)).div_ceil(max);
+            inner.y + bar_rows - (filled as u16).min(bar_rows)
+        };
+        for (score, name, style) in self.guides {
+            let y = top_row(*score);
+            let rule = "┈".repeat(usize::from(plot.width));
+            buf.set_string(plot.x, y, rule, theme::GUIDE);
+            buf.set_string(inner.x, y, format!("{score:>2}"), *style);
+            let label = format!(" {name} ");
+            let x = plot.right().saturating_sub(label.chars().count() as u16);
+            buf.set_string(x, y, label, theme::DIM);
+        }
+        buf.set_string(inner.x, top_row(max), format!("{max:>2}"), theme::DIM);
+        buf.set_string(inner.x, inner.y + bar_rows - 1, " 0", theme::DIM);
+
+        let shown = capacity(inner.width).min(self.points.len());
+        let points = &self.points[self.points.len() - shown..];
+        let groups: Vec<BarGroup> = points.iter().map(group).collect();
+        BarChart::grouped(groups)
+            .bar_width(BAR_WIDTH)
+            .bar_gap(0)
+            .group_gap(GROUP_GAP)
+            .max(max)
+            .render(plot, buf);
+    }
+}
+
+/// One review's pair of bars and its date label.
+fn group(point: &TrendPoint) -> BarGroup<'static> {
+    let label_style = if point.selected {
+        theme::SELECTED
+    } else {
+        theme::DIM
+    };
+    let label = point.date.format("%b'%y").to_string();
+    let score = Bar::new(point.score)
+        .style(point.band_style)
+        .value_style(point.band_style.reversed())
+        .text_value(point.score.to_string());
+    let skills = Bar::new(point.practised)
+        .style(theme::SKILLS_BAR)
+        .value_style(theme::SKILLS_BAR.reversed())
+        .text_value(point.practised.to_string());
+    BarGroup::new([score, skills]).label(Line::styled(label, label_style).centered())
+}
