@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod compare;
 pub mod content;
+pub mod fixtures;
 pub mod follow_up;
 pub mod keymap;
 pub mod report;

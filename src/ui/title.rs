@@ -65,7 +65,7 @@ impl Widget for TitleBar<'_> {
         let mut room = usize::from(area.width).saturating_sub(used + help.len() + 1);
         let mut right: Vec<Span> = Vec::new();
         for span in [since, due].into_iter().flatten() {
-            if span.width() + 1 <= room {
+            if span.width() < room {
                 room -= span.width() + 1;
                 right.push(span);
                 right.push(Span::raw(" "));
