@@ -3,13 +3,15 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::chord::{Binding, Chord, DOWN, UP, bind, ch, ctrl, key};
+use super::chord::{Binding, Chord, DOWN, PAGE_DOWN, PAGE_UP, UP, bind, ch, ctrl, key};
 use crate::action::Action;
 
 /// Keys of the help overlay.
 pub static HELP: &[Binding] = &[
     bind(UP, Action::Up, "↑ k", "scroll up", Some("scroll")),
     bind(DOWN, Action::Down, "↓ j", "scroll down", None),
+    bind(PAGE_UP, Action::PageUp, "PgUp", "up a page", None),
+    bind(PAGE_DOWN, Action::PageDown, "PgDn", "down a page", None),
     bind(
         &[key(KeyCode::Esc), ch('?'), ch('q')],
         Action::ClosePopup,

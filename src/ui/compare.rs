@@ -25,6 +25,8 @@ pub struct CompareScreen<'a> {
 const COLUMN: usize = 10;
 /// Widest the question column grows, so the answers stay near their questions.
 const LABEL_MAX: usize = 64;
+/// From this width on, each change is named in words beside its marker.
+const WORDS_FROM: usize = 100;
 /// From this inner width on, the Next steps lists move to a column of their own.
 const WIDE: u16 = 150;
 
@@ -120,8 +122,9 @@ fn table_row_numbered(
     width: usize,
 ) -> Vec<Line<'static>> {
     let lead = text::width(number);
+    let note = if width >= WORDS_FROM { 20 } else { 4 };
     let room = width
-        .saturating_sub(2 * (COLUMN + 2) + 20)
+        .saturating_sub(2 * (COLUMN + 2) + note)
         .clamp(12, LABEL_MAX);
     let wrapped = text::wrap(label, room.saturating_sub(lead).max(1));
     let mut lines = Vec::with_capacity(wrapped.len());
@@ -161,7 +164,7 @@ fn score_lines(cmp: &Comparison, workbook: &Workbook, width: usize, out: &mut Ve
     let header = [
         column(older.date.format("%Y-%m-%d").to_string(), theme::HEADING),
         column(newer.date.format("%Y-%m-%d").to_string(), theme::HEADING),
-        Span::styled("change", theme::DIM),
+        Span::styled(if width >= WORDS_FROM { "change" } else { "" }, theme::DIM),
     ];
     out.extend(table_row("", header, width));
     let band = |score| workbook.band_for(score);
@@ -182,20 +185,33 @@ fn score_lines(cmp: &Comparison, workbook: &Workbook, width: usize, out: &mut Ve
         Span::styled(nb.name.clone(), theme::band(&nb.id)),
         Span::styled(format!("  {}", signed(delta)), delta_style(delta)),
     ]));
-    let counts: Vec<String> = [
+    let mut counts: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for change in [
         Change::Better,
         Change::Worse,
         Change::Same,
         Change::NewlyAnswered,
         Change::NoLongerAnswered,
-    ]
-    .into_iter()
-    .filter(|c| cmp.count(*c) > 0)
-    .map(|c| format!("{} {} {}", c.marker(), cmp.count(c), c.label()))
-    .collect();
+    ] {
+        let n = cmp.count(change);
+        let piece = format!("{} {n} {}  ", change.marker(), change.label());
+        if n == 0 || used + text::width(&piece) > width {
+            continue;
+        }
+        used += text::width(&piece);
+        counts.push(Span::styled(piece, change_style(change)));
+    }
     if !counts.is_empty() {
-        let summary = text::truncate(&counts.join(" · "), width);
-        out.push(Line::styled(summary, theme::DIM));
+        out.push(Line::from(counts));
+    }
+}
+
+fn change_style(change: Change) -> Style {
+    match change {
+        Change::Better => theme::BETTER,
+        Change::Worse => theme::WORSE,
+        _ => theme::DIM,
     }
 }
 
@@ -204,18 +220,15 @@ fn question_lines(cmp: &Comparison, wb: &Workbook, width: usize, out: &mut Vec<L
     for answer in &cmp.answers {
         let question = &wb.questions[answer.question].text;
         let number = format!("{:>2}. ", answer.question + 1);
-        let style = match answer.change {
-            Change::Better => theme::BETTER,
-            Change::Worse => theme::WORSE,
-            _ => theme::DIM,
+        let note = if width >= WORDS_FROM {
+            format!("{} {}", answer.change.marker(), answer.change.label())
+        } else {
+            answer.change.marker().to_string()
         };
         let values = [
             column(yes_no(answer.older), answer_style(answer.older)),
             column(yes_no(answer.newer), answer_style(answer.newer)),
-            Span::styled(
-                format!("{} {}", answer.change.marker(), answer.change.label()),
-                style,
-            ),
+            Span::styled(note, change_style(answer.change)),
         ];
         out.extend(table_row_numbered(&number, question, values, width));
     }

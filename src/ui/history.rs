@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::trend::{self, TrendChart, TrendPoint};
+use super::trend::{self, BandScale, TrendChart, TrendPoint};
 use super::{text, theme};
 use crate::app::{App, HistoryRow, SaveState};
 use crate::review::Summary;
@@ -59,18 +59,22 @@ impl HistoryView<'_> {
                 })
             })
             .collect();
-        let mut guides: Vec<(u64, &str, ratatui::style::Style)> = app
+        let mut bands: Vec<BandScale> = app
             .workbook
             .bands
             .iter()
-            .filter(|band| band.min > 0)
-            .map(|band| (band.min as u64, band.name.as_str(), theme::band(&band.id)))
+            .map(|band| BandScale {
+                min: band.min as u64,
+                max: band.max as u64,
+                name: band.name.as_str(),
+                style: theme::band(&band.id),
+            })
             .collect();
-        guides.sort_by_key(|(min, ..)| *min);
+        bands.sort_by_key(|band| std::cmp::Reverse(band.min));
         TrendChart {
             points: &points,
             out_of: app.workbook.questions.len() as u64,
-            guides: &guides,
+            bands: &bands,
         }
         .render(area, buf);
     }

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Widget};
 
-use super::theme;
+use super::{text, theme};
 
 /// One review on the chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,14 +25,27 @@ pub struct TrendPoint {
     pub selected: bool,
 }
 
-/// The chart of `points` (oldest first), with the band thresholds `guides` as (score, name, style).
+/// One score band as the chart shows it.
+#[derive(Debug, Clone, Copy)]
+pub struct BandScale<'a> {
+    /// Lowest score in the band.
+    pub min: u64,
+    /// Highest score in the band.
+    pub max: u64,
+    /// The band's name.
+    pub name: &'a str,
+    /// The band's colour.
+    pub style: Style,
+}
+
+/// The chart of `points` (oldest first), with guide lines where each band begins.
 pub struct TrendChart<'a> {
     /// Reviews to draw, oldest first; only the newest that fit are drawn.
     pub points: &'a [TrendPoint],
     /// The highest possible score.
     pub out_of: u64,
-    /// Lowest score of each band above the bottom one, with its name and style.
-    pub guides: &'a [(u64, &'a str, Style)],
+    /// The score bands, highest first.
+    pub bands: &'a [BandScale<'a>],
 }
 
 const BAR_WIDTH: u16 = 3;
@@ -59,13 +72,19 @@ impl Widget for TrendChart<'_> {
                 ])
                 .right_aligned(),
             );
+        let legend: Vec<Span> = self
+            .bands
+            .iter()
+            .map(|b| Span::styled(format!(" {}–{} {} ", b.min, b.max, b.name), b.style))
+            .collect();
+        let block = block.title_bottom(Line::from(legend).centered());
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height < 3 || inner.width < GUTTER + 2 * BAR_WIDTH {
             return;
         }
         if self.points.is_empty() {
-            let message = "No reviews yet — save one and it appears here.";
+            let message = " No reviews yet — save one and it appears here.";
             Line::styled(message, theme::DIM).render(inner, buf);
             return;
         }
@@ -80,19 +99,24 @@ impl Widget for TrendChart<'_> {
             let filled = (value * u64::from(bar_rows)).div_ceil(max);
             inner.y + bar_rows - (filled as u16).min(bar_rows)
         };
-        for (score, name, style) in self.guides {
-            let y = top_row(*score);
+        let shown = capacity(inner.width).min(self.points.len());
+        let bars_width = (shown as u16 * (2 * BAR_WIDTH + GROUP_GAP)).saturating_sub(GROUP_GAP);
+        let free = plot.width.saturating_sub(bars_width + 1);
+        for band in self.bands.iter().filter(|b| b.min > 0) {
+            let (score, name, style) = (band.min, band.name, band.style);
+            let y = top_row(score);
             let rule = "┈".repeat(usize::from(plot.width));
             buf.set_string(plot.x, y, rule, theme::GUIDE);
-            buf.set_string(inner.x, y, format!("{score:>2}"), *style);
+            buf.set_string(inner.x, y, format!("{score:>2}"), style);
             let label = format!(" {name} ");
-            let x = plot.right().saturating_sub(label.chars().count() as u16);
-            buf.set_string(x, y, label, theme::DIM);
+            let label_width = text::width(&label) as u16;
+            if label_width <= free {
+                buf.set_string(plot.right() - label_width, y, label, theme::DIM);
+            }
         }
         buf.set_string(inner.x, top_row(max), format!("{max:>2}"), theme::DIM);
         buf.set_string(inner.x, inner.y + bar_rows - 1, " 0", theme::DIM);
 
-        let shown = capacity(inner.width).min(self.points.len());
         let points = &self.points[self.points.len() - shown..];
         let groups: Vec<BarGroup> = points.iter().map(group).collect();
         BarChart::grouped(groups)
