@@ -19,7 +19,7 @@ enum Input {
 fn text_char() -> impl Strategy<Value = char> {
     prop_oneof![
         4 => proptest::char::range('a', 'z'),
-        1 => proptest::sample::select(vec!['?', 'q', 'y', 'n', ' ', '0', '5', 'j', 'k', 'G', 'g', 'é']),
+        1 => proptest::sample::select(vec!['?', 'q', 'y', 'n', ' ', '0', '5', 'j', 'k', 'G', 'g', 'é', 'o', 'c', 'd', 'p', 's']),
         1 => proptest::sample::select(vec!['会', '議', '🙂', '\u{301}', '\u{200d}', 'ß', '👩']),
         1 => any::<char>(),
     ]
@@ -39,6 +39,8 @@ fn key() -> impl Strategy<Value = KeyEvent> {
         KeyCode::Right,
         KeyCode::Home,
         KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
     ]);
     prop_oneof![
         6 => text_char().prop_map(|c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
@@ -68,10 +70,13 @@ fn check_invariants(app: &App) {
             .iter()
             .all(|s| s.rating.is_none_or(|r| (1..=5).contains(&r)))
     );
-    assert!(app.selected[0] < 10 && app.selected[1] < 9 && app.selected[2] < 9);
+    assert!(app.selected[0] < 10 && app.selected[1] < 9);
+    assert!(app.selected[2] < app.next_steps_rows());
+    assert!(app.history.selected < app.history.rows.len().max(1));
     if let Some(editor) = &app.editor {
+        let item = app.selected_item().expect("editing an item, not a plan");
         assert_eq!(
-            review.item(app.selected[2]),
+            review.item(item),
             editor.lines().join("\n"),
             "typed text reached the review"
         );
@@ -91,7 +96,12 @@ proptest! {
 
     #[test]
     fn random_sessions_never_panic_and_keep_invariants(inputs in proptest::collection::vec(input(), 1..300)) {
-        let (_tmp, mut app) = new_app();
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let store = partnerbook::store::Store::new(tmp.path());
+        let newest = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");
+        partnerbook::fixtures::write_history(&store, partnerbook::content::Workbook::embedded(), 3, newest, 91)
+            .expect("fixtures");
+        let mut app = app_in(tmp.path());
         for input in inputs {
             match input {
                 Input::Key(key) => app.handle_key(key),
@@ -99,6 +109,9 @@ proptest! {
                 Input::Draw(w, h) => { render(&app, w, h); }
             }
             check_invariants(&app);
+            if !app.running {
+                break;
+            }
         }
         render(&app, 80, 24);
     }
