@@ -23,7 +23,7 @@ impl Widget for TitleBar<'_> {
             theme::TITLE_BAR
         };
         buf.set_style(area, bar);
-        let wide = area.width >= 72;
+        let wide = area.width >= 100;
         let mut spans = vec![
             Span::styled(
                 " partnerbook ",
@@ -60,38 +60,52 @@ impl Widget for TitleBar<'_> {
             }
         }
         let used: usize = spans.iter().map(|s| s.width()).sum();
-        let (since, due) = cadence(app, past && app.screen == Screen::Workbook);
-        let help = if area.width >= 80 { " ? help " } else { "" };
-        let mut room = usize::from(area.width).saturating_sub(used + help.len() + 1);
-        let mut right: Vec<Span> = Vec::new();
-        for span in [since, due].into_iter().flatten() {
-            if span.width() < room {
-                room -= span.width() + 1;
-                right.push(span);
-                right.push(Span::raw(" "));
-            }
-        }
+        let help = if area.width >= 100 { " ? help " } else { "" };
+        let room = usize::from(area.width).saturating_sub(used + help.len() + 1);
+        let past = past && app.screen == Screen::Workbook;
+        let mut right: Vec<Span> = cadence(app, past)
+            .into_iter()
+            .find(|span| span.width() <= room)
+            .into_iter()
+            .collect();
         right.push(Span::raw(help));
         Line::from(spans).render(area, buf);
         Line::from(right).right_aligned().render(area, buf);
     }
 }
 
-/// "last review N days ago" (or, for a past review, how long ago it was) and the due hint.
-fn cadence(app: &App, past: bool) -> (Option<Span<'static>>, Option<Span<'static>>) {
-    let since = if past {
+/// What the title says about the review's timing, longest first: how long since the last
+/// review (or, for a past review, how long ago it was), and whether a quarterly review is due.
+fn cadence(app: &App, past: bool) -> Vec<Span<'static>> {
+    if past {
         let days = (app.today - app.review.date).num_days();
-        Some(ago(days))
-    } else {
-        match app.days_since_last_review() {
-            Some(days) => Some(format!("last review {}", ago(days))),
-            None if app.dates.is_empty() => Some("first review".into()),
-            None => None,
+        return vec![Span::raw(format!("{} ", ago(days)))];
+    }
+    let since = app.days_since_last_review();
+    if app.review_due() && !app.dates.is_empty() {
+        let mut badges = Vec::new();
+        if let Some(days) = since {
+            badges.push(format!(
+                " quarterly review due · last review {} ",
+                ago(days)
+            ));
+            badges.push(format!(" review due · last {}", ago(days)));
         }
-    };
-    let due = (app.review_due() && !app.dates.is_empty())
-        .then(|| Span::styled(" quarterly review due ", theme::DUE));
-    (since.map(Span::raw), due)
+        badges.push(" quarterly review due ".to_string());
+        badges.push(" review due ".to_string());
+        return badges
+            .into_iter()
+            .map(|text| Span::styled(text, theme::DUE))
+            .collect();
+    }
+    match since {
+        Some(days) => vec![
+            Span::raw(format!("last review {} ", ago(days))),
+            Span::raw(format!("{} ", ago(days))),
+        ],
+        None if app.dates.is_empty() => vec![Span::raw("first review ")],
+        None => Vec::new(),
+    }
 }
 
 /// "today", "yesterday", "N days ago", or "in N days" for a date ahead of today.

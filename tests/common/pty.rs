@@ -1,0 +1,133 @@
+//! A pseudo-terminal session for end-to-end tests: the real binary in a pty, its screen read
+//! through a vt100 parser. Waits poll the screen with a timeout, never sleep blindly.
+#![allow(dead_code)]
+
+use std::io::{Read as _, Write as _};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub const TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn std::io::Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+}
+
+impl Session {
+    pub fn start(data_dir: &Path, cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open pty");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_partnerbook"));
+        command.env("PARTNERBOOK_DATA_DIR", data_dir);
+        command.env("TERM", "xterm-256color");
+        let child = pty.slave.spawn_command(command).expect("spawn");
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().expect("reader");
+        let writer = pty.master.take_writer().expect("writer");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                if let Ok(mut parser) = feed.lock() {
+                    parser.process(&chunk[..n]);
+                }
+            }
+        });
+        Session {
+            master: pty.master,
+            writer,
+            child,
+            screen,
+        }
+    }
+
+    pub fn contents(&self) -> String {
+        self.screen
+            .lock()
+            .map(|p| p.screen().contents())
+            .unwrap_or_default()
+    }
+
+    pub fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "timed out waiting for {text:?}; the screen was:\n{}",
+            self.contents()
+        );
+    }
+
+    pub fn wait_gone(&self, text: &str) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if !self.contents().contains(text) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "timed out waiting for {text:?} to go; the screen was:\n{}",
+            self.contents()
+        );
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush");
+    }
+
+    pub fn resize(&self, cols: u16, rows: u16) {
+        if let Ok(mut parser) = self.screen.lock() {
+            parser.screen_mut().set_size(rows, cols);
+        }
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize");
+    }
+
+    /// Waits for the process to exit and returns its success, then checks the terminal is restored.
+    pub fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                std::thread::sleep(Duration::from_millis(50));
+                let parser = self.screen.lock().expect("lock");
+                let screen = parser.screen();
+                assert!(!screen.alternate_screen(), "alternate screen left on");
+                assert!(!screen.hide_cursor(), "cursor left hidden");
+                return status.success();
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("did not exit; the screen was:\n{}", self.contents());
+    }
+}
+
+pub const ESC: &str = "\x1b";
+pub const CTRL_S: &str = "\x13";
+pub const CTRL_C: &str = "\x03";
