@@ -303,11 +303,17 @@ fn a_past_review_is_titled_with_its_date() {
         &mut app,
         &[KeyCode::Char('o'), KeyCode::Down, KeyCode::Enter],
     );
-    let title = screen(&app, 80, 24)
-        .lines()
-        .next()
-        .unwrap_or_default()
-        .to_string();
-    assert!(title.contains("Past review of Sun 24 May 2026"), "{title}");
+    let title_at = |w, h| {
+        screen(&app, w, h)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    let title = title_at(80, 24);
+    assert!(title.contains("Past review of 2026-05-24"), "{title}");
     assert!(!title.contains("today"), "{title}");
+    let title = title_at(120, 40);
+    assert!(title.contains("Past review of Sun 24 May 2026"), "{title}");
+    assert!(title.contains("182 days ago"), "{title}");
 }
