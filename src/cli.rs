@@ -1,14 +1,17 @@
 //! The command line: clap definitions and the commands that run without the TUI.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use crate::compare::Comparison;
+use crate::compare_report;
 use crate::content::Workbook;
 use crate::report;
+use crate::review::Review;
 use crate::store::{DATA_DIR_ENV, Store};
 
 /// A quarterly, keyboard-driven workbook for reviewing how well you partner with your boss.
@@ -33,6 +36,16 @@ pub enum Command {
     Show {
         /// YYYY-MM-DD, `latest` or `previous` (the one before latest).
         date: String,
+    },
+    /// Two reviews, older first: score, every answer, skills and ratings, Next steps.
+    Compare {
+        /// One review: YYYY-MM-DD, `latest` or `previous`.
+        a: String,
+        /// The other review, in the same form.
+        b: String,
+        /// Columns to lay the page out for [default: $COLUMNS, the terminal's width, or 80]
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
     },
     /// Print the data directory.
     Path,
@@ -72,14 +85,52 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
             }
         }
         Command::Show { date } => {
-            let date = resolve_date(store, date)?;
-            let review = store
-                .load(date, workbook)?
-                .with_context(|| format!("no review dated {date} in {}", store.dir().display()))?;
+            let review = load(store, date, workbook)?;
             write!(out, "{}", report::show(&review, workbook))?;
+        }
+        Command::Compare { a, b, width } => {
+            let (a, b) = (load(store, a, workbook)?, load(store, b, workbook)?);
+            if a.date == b.date {
+                bail!(
+                    "both dates name the review of {}; pick two different reviews",
+                    a.date
+                );
+            }
+            let comparison = Comparison::new(&a, &b);
+            let cols = width.unwrap_or_else(output_width);
+            write!(
+                out,
+                "{}",
+                compare_report::compare(&comparison, workbook, cols)
+            )?;
         }
     }
     Ok(())
+}
+
+/// The review a `YYYY-MM-DD`, `latest` or `previous` argument names; an error when there is none.
+fn load(store: &Store, text: &str, workbook: &Workbook) -> anyhow::Result<Review> {
+    let date = resolve_date(store, text)?;
+    store
+        .load(date, workbook)?
+        .with_context(|| format!("no review dated {date} in {}", store.dir().display()))
+}
+
+/// Columns to lay text out for: `$COLUMNS` when numeric, else the terminal's width, else 80.
+fn output_width() -> usize {
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0);
+    let from_terminal = || {
+        std::io::stdout()
+            .is_terminal()
+            .then(crossterm::terminal::size)
+            .and_then(Result::ok)
+            .map(|(cols, _)| usize::from(cols))
+            .filter(|c| *c > 0)
+    };
+    from_env.or_else(from_terminal).unwrap_or(80)
 }
 
 /// Turns `YYYY-MM-DD`, `latest` or `previous` into a date.

@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod cli;
 pub mod compare;
+pub mod compare_report;
 pub mod content;
 pub mod follow_up;
 pub mod keymap;
