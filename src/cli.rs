@@ -5,14 +5,14 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::compare::Comparison;
 use crate::compare_report;
 use crate::content::Workbook;
-use crate::report;
 use crate::review::Review;
-use crate::store::{DATA_DIR_ENV, Store};
+use crate::store::{self, DATA_DIR_ENV, Store};
+use crate::{export, json_report, report};
 
 /// A quarterly, keyboard-driven workbook for reviewing how well you partner with your boss.
 #[derive(Debug, Parser)]
@@ -31,7 +31,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// One line per review, newest first: date, score, band, skills.
-    List,
+    List {
+        /// Print the rows as a JSON array instead.
+        #[arg(long)]
+        json: bool,
+    },
     /// One review as plain text.
     Show {
         /// YYYY-MM-DD, `latest` or `previous` (the one before latest).
@@ -47,8 +51,28 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         width: Option<usize>,
     },
+    /// One review as a page to share: Markdown (the default) or JSON.
+    Export {
+        /// YYYY-MM-DD, `latest` or `previous`.
+        date: String,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
+        format: Format,
+        /// Write to FILE (readable only by you) instead of printing.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print the data directory.
     Path,
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A Markdown page to take to a one-on-one.
+    Markdown,
+    /// Pretty-printed JSON with the same content.
+    Json,
 }
 
 impl Cli {
@@ -68,7 +92,14 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match command {
         Command::Path => writeln!(out, "{}", store.dir().display())?,
-        Command::List => {
+        Command::List { json: true } => {
+            write!(
+                out,
+                "{}",
+                json_report::list(&store.list(workbook)?, workbook)?
+            )?;
+        }
+        Command::List { json: false } => {
             let listed = store.list(workbook)?;
             if listed.is_empty() {
                 eprintln!("no reviews yet in {}", store.dir().display());
@@ -103,6 +134,29 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
                 "{}",
                 compare_report::compare(&comparison, workbook, cols)
             )?;
+        }
+        Command::Export {
+            date,
+            format,
+            output,
+        } => {
+            let review = load(store, date, workbook)?;
+            let text = match format {
+                Format::Markdown => export::markdown(&review, workbook),
+                Format::Json => json_report::review(&review, workbook)?,
+            };
+            match output {
+                None => write!(out, "{text}")?,
+                Some(path) => {
+                    store::write_private(path, text.as_bytes())
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    eprintln!(
+                        "Wrote the review of {} to {}",
+                        compare_report::long_date(review.date),
+                        path.display()
+                    );
+                }
+            }
         }
     }
     Ok(())
