@@ -1,15 +1,18 @@
 //! The command line: clap definitions and the commands that run without the TUI.
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::compare::Comparison;
+use crate::compare_report;
 use crate::content::Workbook;
-use crate::report;
-use crate::store::{DATA_DIR_ENV, Store};
+use crate::review::Review;
+use crate::store::{self, DATA_DIR_ENV, Store};
+use crate::{export, json_report, report};
 
 /// A quarterly, keyboard-driven workbook for reviewing how well you partner with your boss.
 #[derive(Debug, Parser)]
@@ -28,14 +31,48 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// One line per review, newest first: date, score, band, skills.
-    List,
+    List {
+        /// Print the rows as a JSON array instead.
+        #[arg(long)]
+        json: bool,
+    },
     /// One review as plain text.
     Show {
         /// YYYY-MM-DD, `latest` or `previous` (the one before latest).
         date: String,
     },
+    /// Two reviews, older first: score, every answer, skills and ratings, Next steps.
+    Compare {
+        /// One review: YYYY-MM-DD, `latest` or `previous`.
+        a: String,
+        /// The other review, in the same form.
+        b: String,
+        /// Columns to lay the page out for [default: $COLUMNS, the terminal's width, or 80]
+        #[arg(long, value_name = "N")]
+        width: Option<usize>,
+    },
+    /// One review as a page to share: Markdown (the default) or JSON.
+    Export {
+        /// YYYY-MM-DD, `latest` or `previous`.
+        date: String,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = Format::Markdown)]
+        format: Format,
+        /// Write to FILE (readable only by you) instead of printing.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Print the data directory.
     Path,
+}
+
+/// What `export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A Markdown page to take to a one-on-one.
+    Markdown,
+    /// Pretty-printed JSON with the same content.
+    Json,
 }
 
 impl Cli {
@@ -55,7 +92,14 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match command {
         Command::Path => writeln!(out, "{}", store.dir().display())?,
-        Command::List => {
+        Command::List { json: true } => {
+            write!(
+                out,
+                "{}",
+                json_report::list(&store.list(workbook)?, workbook)?
+            )?;
+        }
+        Command::List { json: false } => {
             let listed = store.list(workbook)?;
             if listed.is_empty() {
                 eprintln!("no reviews yet in {}", store.dir().display());
@@ -72,14 +116,75 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
             }
         }
         Command::Show { date } => {
-            let date = resolve_date(store, date)?;
-            let review = store
-                .load(date, workbook)?
-                .with_context(|| format!("no review dated {date} in {}", store.dir().display()))?;
+            let review = load(store, date, workbook)?;
             write!(out, "{}", report::show(&review, workbook))?;
+        }
+        Command::Compare { a, b, width } => {
+            let (a, b) = (load(store, a, workbook)?, load(store, b, workbook)?);
+            if a.date == b.date {
+                bail!(
+                    "both dates name the review of {}; pick two different reviews",
+                    a.date
+                );
+            }
+            let comparison = Comparison::new(&a, &b);
+            let cols = width.unwrap_or_else(output_width);
+            write!(
+                out,
+                "{}",
+                compare_report::compare(&comparison, workbook, cols)
+            )?;
+        }
+        Command::Export {
+            date,
+            format,
+            output,
+        } => {
+            let review = load(store, date, workbook)?;
+            let text = match format {
+                Format::Markdown => export::markdown(&review, workbook),
+                Format::Json => json_report::review(&review, workbook)?,
+            };
+            match output {
+                None => write!(out, "{text}")?,
+                Some(path) => {
+                    store::write_private(path, text.as_bytes())
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                    eprintln!(
+                        "Wrote the review of {} to {}",
+                        compare_report::long_date(review.date),
+                        path.display()
+                    );
+                }
+            }
         }
     }
     Ok(())
+}
+
+/// The review a `YYYY-MM-DD`, `latest` or `previous` argument names; an error when there is none.
+fn load(store: &Store, text: &str, workbook: &Workbook) -> anyhow::Result<Review> {
+    let date = resolve_date(store, text)?;
+    store
+        .load(date, workbook)?
+        .with_context(|| format!("no review dated {date} in {}", store.dir().display()))
+}
+
+/// Columns to lay text out for: `$COLUMNS` when numeric, else the terminal's width, else 80.
+fn output_width() -> usize {
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c > 0);
+    let from_terminal = || {
+        std::io::stdout()
+            .is_terminal()
+            .then(crossterm::terminal::size)
+            .and_then(Result::ok)
+            .map(|(cols, _)| usize::from(cols))
+            .filter(|c| *c > 0)
+    };
+    from_env.or_else(from_terminal).unwrap_or(80)
 }
 
 /// Turns `YYYY-MM-DD`, `latest` or `previous` into a date.
