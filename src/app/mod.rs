@@ -77,6 +77,8 @@ pub struct CompareView {
     pub scroll: u16,
     /// The furthest the text can scroll at the size it was last drawn.
     pub max_scroll: std::cell::Cell<u16>,
+    /// Rows the view showed when last drawn: the size of a page.
+    pub page: std::cell::Cell<u16>,
 }
 
 /// Whether the review on screen matches its file.
@@ -344,8 +346,9 @@ impl App {
     }
 
     fn page_rows(&self) -> isize {
-        match self.screen {
-            Screen::History => self.history.page_rows(),
+        match (self.screen, &self.comparison) {
+            (Screen::History, _) => self.history.page_rows(),
+            (Screen::Compare, Some(view)) => view.page.get().max(1) as isize,
             _ => 10,
         }
     }

@@ -79,6 +79,7 @@ impl App {
                     comparison: Comparison::new(&a, &b),
                     scroll: 0,
                     max_scroll: std::cell::Cell::new(u16::MAX),
+                    page: std::cell::Cell::new(10),
                 });
                 self.screen = Screen::Compare;
             }

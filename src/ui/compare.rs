@@ -67,6 +67,7 @@ impl Widget for CompareScreen<'_> {
         let longest = columns.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
         let max_scroll = (longest as u16).saturating_sub(inner.height);
         self.view.max_scroll.set(max_scroll);
+        self.view.page.set(inner.height.saturating_sub(1).max(1));
         let scroll = self.view.scroll.min(max_scroll);
         for (rect, lines) in columns {
             Paragraph::new(lines).scroll((scroll, 0)).render(rect, buf);

@@ -25,7 +25,9 @@ impl Widget for HistoryView<'_> {
                     .areas(area);
             (list, chart)
         } else {
-            let chart_height = (area.height * 2 / 5).clamp(8, 18);
+            let list_needs = self.0.history.rows.len().max(1) as u16 + 3;
+            let most = (area.height * 3 / 5).clamp(8, 18);
+            let chart_height = area.height.saturating_sub(list_needs).clamp(8, most);
             let [chart, list] =
                 Layout::vertical([Constraint::Length(chart_height), Constraint::Fill(1)])
                     .areas(area);
