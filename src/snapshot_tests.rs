@@ -1,6 +1,8 @@
 //! Unit tests of the snapshot format: byte-exact round-trips and every kind of bad file.
 
 use super::*;
+use crate::review::{FollowUp, FollowUpItem, Progress};
+use chrono::{DateTime, NaiveDate};
 
 fn wb() -> &'static Workbook {
     Workbook::embedded()

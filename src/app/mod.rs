@@ -3,16 +3,18 @@
 
 mod editing;
 mod history;
+mod navigation;
 mod switching;
+mod types;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::KeyEvent;
 use ratatui_textarea::{CursorMove, TextArea};
 
 pub use history::{History, HistoryRow, LOAD_RADIUS};
+pub use types::{CompareView, Pane, Popup, SaveState, Screen, Status};
 
 use crate::action::Action;
-use crate::compare::Comparison;
 use crate::content::Workbook;
 use crate::keymap::{self, Context};
 use crate::review::{Progress, Review};
@@ -24,82 +26,6 @@ pub const REVIEW_DUE_DAYS: i64 = 90;
 
 /// Source of the current time, read only when saving.
 pub type Clock = Box<dyn Fn() -> DateTime<FixedOffset>>;
-
-/// The three panes, in Tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    /// Ten yes/no questions and the score.
-    Assessment,
-    /// The nine essential skills.
-    Skills,
-    /// Three lists of three things.
-    NextSteps,
-}
-
-impl Pane {
-    /// All panes in Tab order.
-    pub const ALL: [Pane; 3] = [Pane::Assessment, Pane::Skills, Pane::NextSteps];
-
-    fn step(self, by: isize) -> Pane {
-        let index = Pane::ALL.iter().position(|p| *p == self).unwrap_or(0) as isize;
-        Pane::ALL[(index + by).rem_euclid(3) as usize]
-    }
-}
-
-/// What fills the screen between the title bar and the footer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The three panes of one review.
-    Workbook,
-    /// Every review, newest first, with the trend chart.
-    History,
-    /// Two reviews side by side.
-    Compare,
-}
-
-/// A window drawn over the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Popup {
-    /// Every key, scrolled by this many rows.
-    Help { scroll: u16 },
-    /// Save / discard / cancel before quitting with unsaved changes.
-    QuitPrompt,
-    /// Save / discard / cancel before opening the review of this date over unsaved changes.
-    SwitchPrompt(NaiveDate),
-}
-
-/// The compare view's state.
-#[derive(Debug, Clone)]
-pub struct CompareView {
-    /// The two reviews and what changed.
-    pub comparison: Comparison,
-    /// Rows scrolled past.
-    pub scroll: u16,
-    /// The furthest the text can scroll at the size it was last drawn.
-    pub max_scroll: std::cell::Cell<u16>,
-    /// Rows the view showed when last drawn: the size of a page.
-    pub page: std::cell::Cell<u16>,
-}
-
-/// Whether the review on screen matches its file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveState {
-    /// No file yet and nothing entered.
-    New,
-    /// Identical to its file.
-    Saved,
-    /// Changed since it was loaded or saved.
-    Unsaved,
-}
-
-/// A message for the status line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    /// The text.
-    pub text: String,
-    /// Whether it reports a failure.
-    pub is_error: bool,
-}
 
 /// The whole state of the running workbook.
 pub struct App {
@@ -175,34 +101,6 @@ impl App {
             app.baseline = app.review.clone();
         }
         Ok(app)
-    }
-
-    /// Days from the newest review before `today` to `today`, if there is one.
-    pub fn days_since_last_review(&self) -> Option<i64> {
-        let last = self.dates.iter().find(|d| **d < self.today)?;
-        Some((self.today - *last).num_days())
-    }
-
-    /// Whether the newest review on disk is [`REVIEW_DUE_DAYS`] old or more (or there is none).
-    pub fn review_due(&self) -> bool {
-        self.dates
-            .first()
-            .is_none_or(|last| (self.today - *last).num_days() >= REVIEW_DUE_DAYS)
-    }
-
-    /// Rows of the Next steps pane: follow-up plans, then the items.
-    pub fn next_steps_rows(&self) -> usize {
-        self.review.follow_up_len() + self.review.item_slots()
-    }
-
-    /// The Next steps item (0..9) selected, unless a follow-up plan is.
-    pub fn selected_item(&self) -> Option<usize> {
-        self.selected[2].checked_sub(self.review.follow_up_len())
-    }
-
-    /// The follow-up plan selected, if one is.
-    pub fn selected_plan(&self) -> Option<usize> {
-        (self.selected[2] < self.review.follow_up_len()).then_some(self.selected[2])
     }
 
     /// New, saved, or with unsaved changes.
@@ -343,44 +241,6 @@ impl App {
             text,
             is_error: true,
         });
-    }
-
-    fn page_rows(&self) -> isize {
-        match (self.screen, &self.comparison) {
-            (Screen::History, _) => self.history.page_rows(),
-            (Screen::Compare, Some(view)) => view.page.get().max(1) as isize,
-            _ => 10,
-        }
-    }
-
-    fn pane_len(&self, pane: Pane) -> usize {
-        match pane {
-            Pane::Assessment => self.review.answers.len(),
-            Pane::Skills => self.review.skills.len(),
-            Pane::NextSteps => self.next_steps_rows(),
-        }
-    }
-
-    fn move_selection(&mut self, by: isize) {
-        if let Some(Popup::Help { scroll }) = &mut self.popup {
-            let last = keymap::help_line_count().saturating_sub(1) as isize;
-            *scroll = (*scroll as isize).saturating_add(by).clamp(0, last) as u16;
-            return;
-        }
-        if self.screen == Screen::History {
-            self.history.move_by(by);
-            self.history.ensure_loaded(&self.store, self.workbook);
-            return;
-        }
-        if let (Screen::Compare, Some(view)) = (self.screen, &mut self.comparison) {
-            let last = view.max_scroll.get() as isize;
-            view.scroll = (view.scroll as isize).saturating_add(by).clamp(0, last) as u16;
-            return;
-        }
-        let index = Pane::ALL.iter().position(|p| *p == self.focus).unwrap_or(0);
-        let last = self.pane_len(self.focus).saturating_sub(1) as isize;
-        let current = self.selected[index] as isize;
-        self.selected[index] = current.saturating_add(by).clamp(0, last) as usize;
     }
 
     fn answer(&mut self, answer: Option<bool>) {

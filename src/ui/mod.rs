@@ -3,6 +3,7 @@
 
 mod assessment;
 mod compare;
+mod compare_lines;
 mod footer;
 mod help;
 mod history;

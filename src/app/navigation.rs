@@ -1,0 +1,73 @@
+//! Where the user is: the selected rows in the panes, the history and the compare view,
+//! pages, the help overlay's scroll, and how long since the last review.
+
+use super::{App, Pane, Popup, REVIEW_DUE_DAYS, Screen};
+use crate::keymap;
+
+impl App {
+    /// Days from the newest review before `today` to `today`, if there is one.
+    pub fn days_since_last_review(&self) -> Option<i64> {
+        let last = self.dates.iter().find(|d| **d < self.today)?;
+        Some((self.today - *last).num_days())
+    }
+
+    /// Whether the newest review on disk is [`REVIEW_DUE_DAYS`] old or more (or there is none).
+    pub fn review_due(&self) -> bool {
+        self.dates
+            .first()
+            .is_none_or(|last| (self.today - *last).num_days() >= REVIEW_DUE_DAYS)
+    }
+
+    /// Rows of the Next steps pane: follow-up plans, then the items.
+    pub fn next_steps_rows(&self) -> usize {
+        self.review.follow_up_len() + self.review.item_slots()
+    }
+
+    /// The Next steps item (0..9) selected, unless a follow-up plan is.
+    pub fn selected_item(&self) -> Option<usize> {
+        self.selected[2].checked_sub(self.review.follow_up_len())
+    }
+
+    /// The follow-up plan selected, if one is.
+    pub fn selected_plan(&self) -> Option<usize> {
+        (self.selected[2] < self.review.follow_up_len()).then_some(self.selected[2])
+    }
+
+    pub(super) fn page_rows(&self) -> isize {
+        match (self.screen, &self.comparison) {
+            (Screen::History, _) => self.history.page_rows(),
+            (Screen::Compare, Some(view)) => view.page.get().max(1) as isize,
+            _ => 10,
+        }
+    }
+
+    pub(super) fn pane_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Assessment => self.review.answers.len(),
+            Pane::Skills => self.review.skills.len(),
+            Pane::NextSteps => self.next_steps_rows(),
+        }
+    }
+
+    pub(super) fn move_selection(&mut self, by: isize) {
+        if let Some(Popup::Help { scroll }) = &mut self.popup {
+            let last = keymap::help_line_count().saturating_sub(1) as isize;
+            *scroll = (*scroll as isize).saturating_add(by).clamp(0, last) as u16;
+            return;
+        }
+        if self.screen == Screen::History {
+            self.history.move_by(by);
+            self.history.ensure_loaded(&self.store, self.workbook);
+            return;
+        }
+        if let (Screen::Compare, Some(view)) = (self.screen, &mut self.comparison) {
+            let last = view.max_scroll.get() as isize;
+            view.scroll = (view.scroll as isize).saturating_add(by).clamp(0, last) as u16;
+            return;
+        }
+        let index = Pane::ALL.iter().position(|p| *p == self.focus).unwrap_or(0);
+        let last = self.pane_len(self.focus).saturating_sub(1) as isize;
+        let current = self.selected[index] as isize;
+        self.selected[index] = current.saturating_add(by).clamp(0, last) as usize;
+    }
+}
