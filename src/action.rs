@@ -79,6 +79,14 @@ pub enum Action {
     Compare,
     /// Write the review to its dated snapshot file.
     Save,
+    /// Ask for a folder or file to write a copy of the review to (when the data dir fails).
+    SaveCopy,
+    /// In the save-a-copy prompt: write the copy to the path typed.
+    ConfirmSaveCopy,
+    /// At start: bring back the unsaved changes found in the draft.
+    RestoreDraft,
+    /// At start: throw the draft's unsaved changes away.
+    DiscardDraft,
     /// Quit, asking first when there are unsaved changes.
     Quit,
     /// In the unsaved-changes prompt: save, then go on (quit, or open the other review).
@@ -89,4 +97,27 @@ pub enum Action {
     ClosePopup,
     /// Show the help overlay listing every key.
     Help,
+}
+
+impl Action {
+    /// Whether the action changes the review (refused while the workbook is read-only).
+    pub fn changes_review(&self) -> bool {
+        matches!(
+            self,
+            Action::AnswerYes
+                | Action::AnswerNo
+                | Action::ClearAnswer
+                | Action::TogglePractised
+                | Action::Rate(_)
+                | Action::ClearRating
+                | Action::StartEditing
+                | Action::EditNextItem
+                | Action::ClearItem
+                | Action::Paste(_)
+                | Action::MarkProgress(_)
+                | Action::CycleProgress
+                | Action::ClearProgress
+                | Action::Save
+        )
+    }
 }

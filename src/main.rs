@@ -6,6 +6,7 @@ use chrono::Local;
 use clap::Parser as _;
 use partnerbook::app::App;
 use partnerbook::cli::{self, Cli};
+use partnerbook::lock::{self, LockOutcome};
 use partnerbook::tui;
 
 fn main() -> ExitCode {
@@ -25,8 +26,16 @@ fn run(args: &Cli) -> anyhow::Result<()> {
         Some(command) => cli::run(command, &store),
         None => {
             let today = Local::now().date_naive();
-            let app = App::open(store, today, Box::new(|| Local::now().fixed_offset()))?;
-            tui::run(app)
+            let lock = lock::acquire(store.dir());
+            let mut app = App::open(store, today, Box::new(|| Local::now().fixed_offset()))?;
+            match &lock {
+                LockOutcome::Acquired(_) => app.check_on_start(),
+                LockOutcome::HeldElsewhere => app.locked_elsewhere = true,
+                LockOutcome::Unavailable(_) => {}
+            }
+            let result = tui::run(app);
+            drop(lock);
+            result
         }
     }
 }

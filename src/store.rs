@@ -52,16 +52,33 @@ pub struct Listed {
     pub review: Result<Review, StoreError>,
 }
 
+/// How a store writes a file: atomically and privately, unless a test swaps in a failing one.
+pub type Writer = fn(&Path, &[u8]) -> io::Result<()>;
+
 /// The data directory holding `snapshots/YYYY-MM-DD.toml`.
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    writer: Writer,
 }
 
 impl Store {
     /// A store rooted at `dir`. Nothing is touched on disk until a save.
     pub fn new(dir: impl Into<PathBuf>) -> Store {
-        Store { dir: dir.into() }
+        Store {
+            dir: dir.into(),
+            writer: write_private,
+        }
+    }
+
+    /// The same store writing through `writer` (tests use it to simulate a full disk).
+    pub fn with_writer(self, writer: Writer) -> Store {
+        Store { writer, ..self }
+    }
+
+    /// The draft file: the review being edited, written a moment after each change.
+    pub fn draft_path(&self) -> PathBuf {
+        self.dir.join("draft.toml")
     }
 
     /// The platform data directory: `$XDG_DATA_HOME/partnerbook` on Linux.
@@ -168,7 +185,7 @@ impl Store {
         }
         let path = self.path_for(review.date);
         let text = snapshot::to_toml(review, workbook);
-        write_private(&path, text.as_bytes()).map_err(|source| StoreError::Io {
+        (self.writer)(&path, text.as_bytes()).map_err(|source| StoreError::Io {
             verb: "write",
             path: path.clone(),
             source,
@@ -218,7 +235,8 @@ fn parse_file(
     Ok(review)
 }
 
-fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+/// Creates `dir` (and its parents) if missing and makes it 0700.
+pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     let io_err = |source| StoreError::Io {
         verb: "create",
         path: dir.to_path_buf(),

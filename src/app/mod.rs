@@ -4,6 +4,7 @@
 mod editing;
 mod history;
 mod navigation;
+mod saving;
 mod switching;
 mod types;
 
@@ -63,18 +64,42 @@ pub struct App {
     pub status: Option<Status>,
     /// False once the user has quit.
     pub running: bool,
+    /// Another partnerbook holds the workbook's lock: nothing can be changed or saved here.
+    pub locked_elsewhere: bool,
+    /// Why the review on screen cannot be written (its file cannot be read), if so.
+    pub unreadable: Option<String>,
+    /// The path being typed in the save-a-copy prompt.
+    pub path_editor: Option<TextArea<'static>>,
+    /// The review found in the draft at start, while the user decides what to do with it.
+    pending_draft: Option<Review>,
     clock: Clock,
 }
 
 impl App {
-    /// Opens today's review from `store` (or a new one), reading only that one file.
+    /// Opens today's review from `store` (or a new one), reading only that file and the
+    /// directory listing. Trouble with the data dir or the file does not stop it: it is shown
+    /// in the status line, and a file that cannot be read is never written over.
     pub fn open(store: Store, today: NaiveDate, clock: Clock) -> Result<App, StoreError> {
         let workbook = Workbook::embedded();
-        store.check()?;
-        let loaded = store.load(today, workbook)?;
-        let on_disk = loaded.is_some();
-        let review = loaded.unwrap_or_else(|| Review::new(today, workbook));
-        let dates = store.dates()?;
+        let mut problem = store.check().err();
+        let (review, on_disk, unreadable) = match store.load(today, workbook) {
+            Ok(Some(review)) => (review, true, None),
+            Ok(None) => (Review::new(today, workbook), false, None),
+            Err(error @ StoreError::BadSnapshot { .. }) => {
+                (Review::new(today, workbook), true, Some(error.to_string()))
+            }
+            Err(error) => {
+                problem.get_or_insert(error);
+                (Review::new(today, workbook), false, None)
+            }
+        };
+        let dates = store.dates().unwrap_or_default();
+        let status = problem.map(|error| Status {
+            text: format!(
+                "{error} — your review stays here; Ctrl-S retries, Ctrl-W saves a copy elsewhere"
+            ),
+            is_error: true,
+        });
         let mut app = App {
             workbook,
             store,
@@ -91,8 +116,12 @@ impl App {
             selected: [0; 3],
             editor: None,
             popup: None,
-            status: None,
+            status,
             running: true,
+            locked_elsewhere: false,
+            unreadable,
+            path_editor: None,
+            pending_draft: None,
             clock,
         };
         app.previous = app.review_before(today);
@@ -120,6 +149,8 @@ impl App {
             (Some(Popup::Help { .. }), ..) => Context::Help,
             (Some(Popup::QuitPrompt), ..) => Context::QuitPrompt,
             (Some(Popup::SwitchPrompt(_)), ..) => Context::SwitchPrompt,
+            (Some(Popup::DraftPrompt(_)), ..) => Context::DraftPrompt,
+            (Some(Popup::SaveAs), ..) => Context::SaveAs,
             (None, _, Screen::History, _) => Context::History,
             (None, _, Screen::Compare, _) => Context::Compare,
             (None, Some(_), Screen::Workbook, _) => Context::Editing,
@@ -142,6 +173,11 @@ impl App {
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
         self.status = None;
+        if action.changes_review()
+            && let Some(why) = self.write_block()
+        {
+            return self.fail(why);
+        }
         match action {
             Action::NextPane => self.focus_pane(self.focus.step(1)),
             Action::PrevPane => self.focus_pane(self.focus.step(-1)),
@@ -183,6 +219,7 @@ impl App {
             Action::OpenToday => self.switch_to(self.today),
             Action::ToggleMark => self.history.toggle_mark(),
             Action::Compare => self.compare(),
+            Action::EditKey(key) if self.popup == Some(Popup::SaveAs) => self.type_path(key),
             Action::EditKey(key) => self.edit(|editor| editor.input(key)),
             Action::Paste(text) => self.paste(&text),
             Action::Undo => self.edit(TextArea::undo),
@@ -195,6 +232,10 @@ impl App {
                 self.save();
             }
             Action::Quit => self.quit(),
+            Action::SaveCopy => self.ask_for_copy_path(),
+            Action::ConfirmSaveCopy => self.save_copy(),
+            Action::RestoreDraft => self.restore_draft(),
+            Action::DiscardDraft => self.discard_draft(),
             Action::SaveAndContinue => {
                 let popup = self.popup.take();
                 if self.save() {
@@ -203,6 +244,9 @@ impl App {
             }
             Action::DiscardAndContinue => {
                 let popup = self.popup.take();
+                self.review = self.baseline.clone();
+                self.editor = None;
+                self.remove_draft();
                 self.go_on(popup);
             }
             Action::ClosePopup => self.popup = None,
@@ -246,38 +290,6 @@ impl App {
     fn answer(&mut self, answer: Option<bool>) {
         self.review.set_answer(self.selected[0], answer);
         self.move_selection(1);
-    }
-
-    /// Writes the review; reports the outcome in the status line. True when written.
-    fn save(&mut self) -> bool {
-        let mut stamped = self.review.clone();
-        stamped.saved_at = Some((self.clock)());
-        match self.store.save(&stamped, self.workbook) {
-            Ok(path) => {
-                self.review.saved_at = stamped.saved_at;
-                self.baseline = stamped;
-                self.on_disk = true;
-                if !self.dates.contains(&self.review.date) {
-                    self.dates.push(self.review.date);
-                    self.dates.sort_unstable_by(|a, b| b.cmp(a));
-                }
-                self.status = Some(Status {
-                    text: format!("Saved {}", path.display()),
-                    is_error: false,
-                });
-                true
-            }
-            Err(error) => {
-                let text = format!(
-                    "Not saved — {error}. Your changes are still here; fix it and press Ctrl-S again."
-                );
-                self.status = Some(Status {
-                    text,
-                    is_error: true,
-                });
-                false
-            }
-        }
     }
 
     fn quit(&mut self) {

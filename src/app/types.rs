@@ -45,6 +45,10 @@ pub enum Popup {
     QuitPrompt,
     /// Save / discard / cancel before opening the review of this date over unsaved changes.
     SwitchPrompt(NaiveDate),
+    /// Restore / discard the unsaved changes to this date's review found in the draft at start.
+    DraftPrompt(NaiveDate),
+    /// Type a folder or file to write a copy of the review to.
+    SaveAs,
 }
 
 /// The compare view's state.

@@ -12,7 +12,7 @@ mod views;
 
 pub use chord::{Binding, Chord};
 pub use panes::{ASSESSMENT, FOLLOW_UP, NEXT_STEPS, SKILLS};
-pub use tables::{EDITING, GLOBAL, HELP, QUIT_PROMPT, SWITCH_PROMPT};
+pub use tables::{DRAFT_PROMPT, EDITING, GLOBAL, HELP, QUIT_PROMPT, SAVE_AS, SWITCH_PROMPT};
 pub use views::{COMPARE, HISTORY};
 
 /// Where a key press lands, in priority order: popup, text editing, focused pane, global.
@@ -24,6 +24,10 @@ pub enum Context {
     QuitPrompt,
     /// The unsaved-changes prompt is open, before opening another review.
     SwitchPrompt,
+    /// The draft found at start is offered: restore or discard.
+    DraftPrompt,
+    /// The save-a-copy prompt is open: every printable key is part of the path.
+    SaveAs,
     /// A Next steps item is being edited: every printable key is text.
     Editing,
     /// The Self-assessment pane has focus.
@@ -48,6 +52,8 @@ pub fn table(context: Context) -> &'static [Binding] {
         Context::Help => HELP,
         Context::QuitPrompt => QUIT_PROMPT,
         Context::SwitchPrompt => SWITCH_PROMPT,
+        Context::DraftPrompt => DRAFT_PROMPT,
+        Context::SaveAs => SAVE_AS,
         Context::Editing => EDITING,
         Context::Assessment => ASSESSMENT,
         Context::Skills => SKILLS,
@@ -84,7 +90,7 @@ pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
         .find(|binding| binding.keys.iter().any(|chord| chord.matches(event)))
         .map(|binding| binding.action.clone());
     match (bound, context) {
-        (None, Context::Editing) => Some(Action::EditKey(*event)),
+        (None, Context::Editing | Context::SaveAs) => Some(Action::EditKey(*event)),
         (bound, _) => bound,
     }
 }
@@ -120,6 +126,11 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)>
         (
             "Unsaved changes, before opening another review",
             rows(SWITCH_PROMPT),
+        ),
+        ("Unsaved changes found at start", rows(DRAFT_PROMPT)),
+        (
+            "Save a copy elsewhere (other keys type the path)",
+            rows(SAVE_AS),
         ),
         ("Help", rows(HELP)),
     ]

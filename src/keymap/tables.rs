@@ -71,6 +71,42 @@ pub static SWITCH_PROMPT: &[Binding] = &[
     ),
 ];
 
+/// Keys of the save-a-copy prompt; any other key is typed into the path.
+pub static SAVE_AS: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::ConfirmSaveCopy,
+        "Enter",
+        "write the copy there",
+        Some("save copy"),
+    ),
+    bind(
+        &[key(KeyCode::Esc), ctrl(KeyCode::Char('c'))],
+        Action::ClosePopup,
+        "Esc",
+        "cancel",
+        Some("cancel"),
+    ),
+];
+
+/// Keys of the prompt offering the unsaved changes found in the draft at start.
+pub static DRAFT_PROMPT: &[Binding] = &[
+    bind(
+        &[ch('r'), key(KeyCode::Enter)],
+        Action::RestoreDraft,
+        "r",
+        "restore the unsaved changes",
+        Some("restore"),
+    ),
+    bind(
+        &[ch('d')],
+        Action::DiscardDraft,
+        "d",
+        "discard them for good",
+        Some("discard"),
+    ),
+];
+
 /// Keys while editing a Next steps item; any other key is typed into the item.
 pub static EDITING: &[Binding] = &[
     bind(
@@ -179,6 +215,13 @@ pub static GLOBAL: &[Binding] = &[
         "^S",
         "save the review",
         Some("save"),
+    ),
+    bind(
+        &[ctrl(KeyCode::Char('w'))],
+        Action::SaveCopy,
+        "^W",
+        "save a copy elsewhere (when the data dir cannot be written)",
+        None,
     ),
     bind(
         &[ch('o')],

@@ -89,10 +89,12 @@ fn control_is_not_ignored() {
     assert_eq!(resolve(Context::Assessment, &press_ctrl('y')), None);
 }
 
-const ALL_CONTEXTS: [Context; 11] = [
+const ALL_CONTEXTS: [Context; 13] = [
     Context::Help,
     Context::QuitPrompt,
     Context::SwitchPrompt,
+    Context::DraftPrompt,
+    Context::SaveAs,
     Context::Editing,
     Context::Assessment,
     Context::Skills,
@@ -119,6 +121,28 @@ fn history_opens_from_every_pane_but_o_is_text_while_editing() {
         );
     }
     assert_eq!(resolve(Context::Editing, &o), Some(Action::EditKey(o)));
+}
+
+#[test]
+fn the_draft_prompt_has_no_way_out_but_restore_or_discard() {
+    let draft = |code| resolve(Context::DraftPrompt, &press(code));
+    assert_eq!(draft(KeyCode::Char('r')), Some(Action::RestoreDraft));
+    assert_eq!(draft(KeyCode::Char('d')), Some(Action::DiscardDraft));
+    assert_eq!(draft(KeyCode::Esc), None);
+    assert_eq!(draft(KeyCode::Char('q')), None);
+}
+
+#[test]
+fn the_save_as_prompt_takes_text() {
+    let slash = press(KeyCode::Char('/'));
+    assert_eq!(
+        resolve(Context::SaveAs, &slash),
+        Some(Action::EditKey(slash))
+    );
+    assert_eq!(
+        resolve(Context::SaveAs, &press(KeyCode::Enter)),
+        Some(Action::ConfirmSaveCopy)
+    );
 }
 
 #[test]
@@ -178,6 +202,8 @@ fn help_lists_every_labelled_binding() {
         COMPARE,
         QUIT_PROMPT,
         SWITCH_PROMPT,
+        DRAFT_PROMPT,
+        SAVE_AS,
         HELP,
     ]
     .iter()

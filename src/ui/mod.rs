@@ -9,6 +9,7 @@ mod help;
 mod history;
 mod next_steps;
 mod quit_prompt;
+mod save_as;
 mod skills;
 pub mod text;
 pub mod theme;
@@ -41,6 +42,19 @@ impl Widget for &App {
         ])
         .areas(area);
         title::TitleBar(self).render(title_area, buf);
+        let body = match self.write_block() {
+            Some(why) => {
+                let banner = Paragraph::new(format!(" {why}"))
+                    .style(theme::BANNER)
+                    .wrap(Wrap { trim: false });
+                let lines = (banner.line_count(body.width) as u16).clamp(1, 3);
+                let [banner_area, rest] =
+                    Layout::vertical([Constraint::Length(lines), Constraint::Fill(1)]).areas(body);
+                banner.render(banner_area, buf);
+                rest
+            }
+            None => body,
+        };
         match (self.screen, &self.comparison) {
             (Screen::History, _) => history::HistoryView(self).render(body, buf),
             (Screen::Compare, Some(view)) => {
@@ -49,13 +63,12 @@ impl Widget for &App {
             _ => render_panes(self, body, buf),
         }
         footer::Footer(self).render(footer_area, buf);
-        let date = |d: chrono::NaiveDate| d.format("%a %-d %b %Y").to_string();
         match self.popup {
             Some(Popup::Help { scroll }) => help::HelpOverlay { scroll }.render(body, buf),
             Some(Popup::QuitPrompt) => quit_prompt::UnsavedPrompt {
                 question: format!(
                     "The review of {} has changes that are not saved.",
-                    date(self.review.date)
+                    date_text(self.review.date)
                 ),
                 keys: keymap::QUIT_PROMPT,
             }
@@ -63,15 +76,29 @@ impl Widget for &App {
             Some(Popup::SwitchPrompt(other)) => quit_prompt::UnsavedPrompt {
                 question: format!(
                     "The review of {} has changes that are not saved. Save them before opening {}?",
-                    date(self.review.date),
-                    date(other)
+                    date_text(self.review.date),
+                    date_text(other)
                 ),
                 keys: keymap::SWITCH_PROMPT,
             }
             .render(body, buf),
+            Some(Popup::DraftPrompt(date)) => quit_prompt::UnsavedPrompt {
+                question: format!(
+                    "Last time partnerbook closed with unsaved changes to the review of {}. Bring them back?",
+                    date_text(date)
+                ),
+                keys: keymap::DRAFT_PROMPT,
+            }
+            .render(body, buf),
+            Some(Popup::SaveAs) => save_as::SaveAsPrompt(self).render(body, buf),
             None => {}
         }
     }
+}
+
+/// A date as the prompts write it: "Sun 22 Nov 2026".
+fn date_text(date: chrono::NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
 }
 
 /// The three panes of the review on screen.

@@ -91,3 +91,8 @@ pub const PREVIOUS_CHANGED: Style = Style::new().fg(Color::Yellow);
 pub const BETTER: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
 /// A change for the worse in the compare view.
 pub const WORSE: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
+/// The read-only banner under the title bar.
+pub const BANNER: Style = Style::new()
+    .fg(Color::White)
+    .bg(Color::Red)
+    .add_modifier(Modifier::BOLD);

@@ -1,0 +1,241 @@
+//! Saving and keeping work safe: the save itself, the draft of unsaved changes (written by the
+//! terminal loop, offered again at start), read-only states, and saving a copy elsewhere when
+//! the data dir cannot be written.
+
+use std::path::{Path, PathBuf};
+
+use crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use super::{App, Popup, SaveState, Status};
+use crate::privacy;
+use crate::review::Review;
+use crate::snapshot;
+use crate::store::write_private;
+
+impl App {
+    /// Why nothing on screen may be changed or saved right now, if so.
+    pub fn write_block(&self) -> Option<String> {
+        if self.locked_elsewhere {
+            return Some(
+                "read-only: another partnerbook is using this workbook — close it to make changes here"
+                    .into(),
+            );
+        }
+        self.unreadable.as_ref().map(|error| {
+            format!(
+                "read-only: {error} — partnerbook never writes over a file it cannot read; fix it by hand, or press o for another review"
+            )
+        })
+    }
+
+    /// The draft the terminal loop should keep on disk: the review as TOML while it has
+    /// unsaved changes this instance may write, `None` when there is nothing to keep.
+    pub fn draft_text(&self) -> Option<String> {
+        let keep = self.write_block().is_none()
+            && self.pending_draft.is_none()
+            && self.save_state() == SaveState::Unsaved;
+        keep.then(|| snapshot::to_toml(&self.review, self.workbook))
+    }
+
+    /// Start-up duties of the instance that holds the lock: makes loose file permissions
+    /// private (with a notice) and offers the unsaved changes found in a draft.
+    pub fn check_on_start(&mut self) {
+        match privacy::tighten(&self.store) {
+            Ok(changed) if !changed.is_empty() => {
+                let text = format!(
+                    "Made {} file(s) and folder(s) private — others could read them before.",
+                    changed.len()
+                );
+                self.status = Some(Status {
+                    text,
+                    is_error: false,
+                });
+            }
+            Ok(_) => {}
+            Err(error) => self.fail(format!("Could not make your files private: {error}")),
+        }
+        self.offer_draft();
+    }
+
+    fn offer_draft(&mut self) {
+        let path = self.store.draft_path();
+        let Ok(bytes) = std::fs::read(&path) else {
+            return;
+        };
+        let parsed = std::str::from_utf8(&bytes)
+            .map_err(|_| "not UTF-8 text".to_string())
+            .and_then(|text| snapshot::from_toml(text, self.workbook).map_err(|e| e.to_string()));
+        match parsed {
+            Ok(draft) => {
+                let on_disk = self.store.load(draft.date, self.workbook).ok().flatten();
+                if on_disk
+                    .as_ref()
+                    .is_some_and(|saved| same_content(saved, &draft))
+                {
+                    self.remove_draft();
+                    return;
+                }
+                self.popup = Some(Popup::DraftPrompt(draft.date));
+                self.pending_draft = Some(draft);
+            }
+            Err(reason) => {
+                let kept = self.store.dir().join(format!(
+                    "draft-unreadable-{}.toml",
+                    (self.clock)().format("%Y%m%d-%H%M%S")
+                ));
+                let moved = std::fs::rename(&path, &kept).is_ok();
+                let shown = if moved { &kept } else { &path };
+                self.fail(format!(
+                    "A draft of unsaved changes could not be read ({reason}); it is kept as {}",
+                    shown.display()
+                ));
+            }
+        }
+    }
+
+    /// Opens the draft's review with its unsaved changes on top of the saved file.
+    pub(super) fn restore_draft(&mut self) {
+        self.popup = None;
+        let Some(draft) = self.pending_draft.take() else {
+            return;
+        };
+        if draft.date != self.review.date {
+            self.open_date(draft.date);
+        }
+        if self.review.date != draft.date || self.unreadable.is_some() {
+            self.pending_draft = Some(draft);
+            self.popup = Some(Popup::DraftPrompt(self.review.date));
+            return self.fail("The draft's review cannot be opened; the draft is kept.".into());
+        }
+        self.review = draft;
+        self.status = Some(Status {
+            text: "Restored your unsaved changes — Ctrl-S to save them.".into(),
+            is_error: false,
+        });
+    }
+
+    /// Throws the draft away for good.
+    pub(super) fn discard_draft(&mut self) {
+        self.popup = None;
+        self.pending_draft = None;
+        self.remove_draft();
+        self.status = Some(Status {
+            text: "Discarded the unsaved changes from last time.".into(),
+            is_error: false,
+        });
+    }
+
+    /// Deletes the draft file, if this instance may write.
+    pub(super) fn remove_draft(&mut self) {
+        if self.write_block().is_none() {
+            let _ = std::fs::remove_file(self.store.draft_path());
+        }
+    }
+
+    /// Writes the review; reports the outcome in the status line. True when written.
+    pub(super) fn save(&mut self) -> bool {
+        let mut stamped = self.review.clone();
+        stamped.saved_at = Some((self.clock)());
+        match self.store.save(&stamped, self.workbook) {
+            Ok(path) => {
+                self.review.saved_at = stamped.saved_at;
+                self.baseline = stamped;
+                self.on_disk = true;
+                if !self.dates.contains(&self.review.date) {
+                    self.dates.push(self.review.date);
+                    self.dates.sort_unstable_by(|a, b| b.cmp(a));
+                }
+                self.remove_draft();
+                self.status = Some(Status {
+                    text: format!("Saved {}", path.display()),
+                    is_error: false,
+                });
+                true
+            }
+            Err(error) => {
+                self.fail(format!(
+                    "Not saved — {error}. Your changes are still here: fix it and press Ctrl-S again, or Ctrl-W to save a copy elsewhere."
+                ));
+                false
+            }
+        }
+    }
+
+    /// Opens the save-a-copy prompt with the home folder filled in.
+    pub(super) fn ask_for_copy_path(&mut self) {
+        let home = directories::UserDirs::new()
+            .map(|dirs| dirs.home_dir().to_path_buf())
+            .unwrap_or_default();
+        let suggestion = home.join(self.copy_name());
+        let mut editor = TextArea::new(vec![suggestion.display().to_string()]);
+        editor.move_cursor(ratatui_textarea::CursorMove::End);
+        editor.set_cursor_line_style(ratatui::style::Style::default());
+        editor.set_style(crate::ui::theme::EDITING);
+        self.path_editor = Some(editor);
+        self.popup = Some(Popup::SaveAs);
+    }
+
+    /// A key typed into the save-a-copy path.
+    pub(super) fn type_path(&mut self, key: KeyEvent) {
+        if let Some(editor) = &mut self.path_editor {
+            editor.input(key);
+        }
+    }
+
+    /// Writes the review (as a snapshot file, 0600) to the typed path; a folder gets the
+    /// review's usual file name. The review stays unsaved in its data dir.
+    pub(super) fn save_copy(&mut self) {
+        let typed = self
+            .path_editor
+            .as_ref()
+            .map(|e| e.lines().join(""))
+            .unwrap_or_default();
+        let typed = typed.trim();
+        if typed.is_empty() {
+            return self.fail("Type a folder or file to write the copy to.".into());
+        }
+        let mut path = expand_home(typed);
+        if path.is_dir() {
+            path = path.join(self.copy_name());
+        }
+        let text = snapshot::to_toml(&self.review, self.workbook);
+        match write_private(&path, text.as_bytes()) {
+            Ok(()) => {
+                self.popup = None;
+                self.path_editor = None;
+                self.status = Some(Status {
+                    text: format!(
+                        "Wrote a copy to {} — the review is still unsaved in its data dir.",
+                        path.display()
+                    ),
+                    is_error: false,
+                });
+            }
+            Err(error) => self.fail(format!("Cannot write {}: {error}", path.display())),
+        }
+    }
+
+    fn copy_name(&self) -> String {
+        format!("partnerbook-{}.toml", self.review.date.format("%Y-%m-%d"))
+    }
+}
+
+/// Two reviews with the same answers, skills, items and follow-up (the save time aside).
+fn same_content(a: &Review, b: &Review) -> bool {
+    Review {
+        saved_at: None,
+        ..a.clone()
+    } == Review {
+        saved_at: None,
+        ..b.clone()
+    }
+}
+
+/// `~/x` as a path under the home folder.
+fn expand_home(typed: &str) -> PathBuf {
+    match (typed.strip_prefix("~/"), directories::UserDirs::new()) {
+        (Some(rest), Some(dirs)) => dirs.home_dir().join(rest),
+        _ => Path::new(typed).to_path_buf(),
+    }
+}

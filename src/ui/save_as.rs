@@ -1,0 +1,50 @@
+//! The save-a-copy prompt: where to write a copy of the review when its data dir cannot be
+//! written.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::{popup_frame, theme};
+use crate::app::App;
+use crate::keymap;
+
+/// The prompt, with the path being typed.
+pub struct SaveAsPrompt<'a>(pub &'a App);
+
+impl Widget for SaveAsPrompt<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = 72u16.min(area.width);
+        let intro = Paragraph::new(
+            "Write a copy of this review (a snapshot file only you can read) to this folder or file:",
+        )
+        .wrap(Wrap { trim: true });
+        let intro_height = intro.line_count(width.saturating_sub(4)) as u16;
+        let inner = popup_frame(area, width, intro_height + 6, "Save a copy elsewhere", buf);
+        intro.render(inner, buf);
+        let field = Rect {
+            y: inner.y + intro_height + 1,
+            height: 1,
+            ..inner
+        };
+        if let Some(editor) = &self.0.path_editor {
+            editor.render(field, buf);
+        }
+        let keys: Vec<Span> = keymap::SAVE_AS
+            .iter()
+            .flat_map(|b| {
+                [
+                    Span::styled(format!("{} ", b.label), theme::KEY),
+                    Span::raw(format!("{}   ", b.help)),
+                ]
+            })
+            .collect();
+        let hint = Rect {
+            y: field.y + 2,
+            height: 1,
+            ..inner
+        };
+        Line::from(keys).render(hint, buf);
+    }
+}
