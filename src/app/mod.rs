@@ -173,10 +173,8 @@ impl App {
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
         self.status = None;
-        if action.changes_review()
-            && let Some(why) = self.write_block()
-        {
-            return self.fail(why);
+        if action.changes_review() && self.write_block().is_some() {
+            return self.fail("Not changed: this review is read-only (see the red banner).".into());
         }
         match action {
             Action::NextPane => self.focus_pane(self.focus.step(1)),

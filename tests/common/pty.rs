@@ -20,6 +20,11 @@ pub struct Session {
 
 impl Session {
     pub fn start(data_dir: &Path, cols: u16, rows: u16) -> Session {
+        Session::start_with_env(data_dir, cols, rows, &[])
+    }
+
+    /// Starts the binary with extra environment variables.
+    pub fn start_with_env(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -31,6 +36,9 @@ impl Session {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_partnerbook"));
         command.env("PARTNERBOOK_DATA_DIR", data_dir);
         command.env("TERM", "xterm-256color");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         let child = pty.slave.spawn_command(command).expect("spawn");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -89,6 +97,28 @@ impl Session {
             "timed out waiting for {text:?} to go; the screen was:\n{}",
             self.contents()
         );
+    }
+
+    /// Sends `signal` (e.g. "TERM", "HUP", "KILL") to the process.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().expect("pid");
+        let status = std::process::Command::new("kill")
+            .args([format!("-{signal}"), pid.to_string()])
+            .status()
+            .expect("kill runs");
+        assert!(status.success(), "kill -{signal} {pid}");
+    }
+
+    /// Waits for the process to end, whatever its exit status, without checking the terminal.
+    pub fn wait_dead(&mut self) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.child.try_wait().expect("try_wait").is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!("did not end; the screen was:\n{}", self.contents());
     }
 
     pub fn send(&mut self, keys: &str) {

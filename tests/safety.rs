@@ -1,0 +1,200 @@
+//! App tests of the safety promises: read-only when another instance holds the lock or the
+//! file cannot be read, drafts offered at start, disk trouble, saving a copy, privacy.
+
+mod common;
+
+use common::{app_in, ctrl, key, press, screen, today, type_text};
+use crossterm::event::KeyCode;
+use partnerbook::app::{App, Popup, SaveState};
+use partnerbook::content::Workbook;
+use partnerbook::review::Review;
+use partnerbook::snapshot;
+use partnerbook::store::Store;
+
+fn write_today(dir: &std::path::Path, text: &str) -> std::path::PathBuf {
+    let snapshots = dir.join("snapshots");
+    std::fs::create_dir_all(&snapshots).expect("mkdir");
+    let path = snapshots.join("2026-11-22.toml");
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+#[test]
+fn a_locked_workbook_is_read_only_with_a_banner_but_can_be_browsed() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut app = app_in(tmp.path());
+    app.locked_elsewhere = true;
+    press(
+        &mut app,
+        &[KeyCode::Char('y'), KeyCode::Tab, KeyCode::Char(' ')],
+    );
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.review.answered() + app.review.practised(), 0);
+    assert!(!tmp.path().join("snapshots").exists(), "nothing saved");
+    assert!(app.status.as_ref().is_some_and(|s| s.is_error));
+    assert_eq!(
+        app.draft_text(),
+        None,
+        "a read-only instance writes no draft"
+    );
+    let shown = screen(&app, 80, 24);
+    assert!(
+        shown.contains("read-only: another partnerbook is using this workbook"),
+        "{shown}"
+    );
+    app.handle_key(key(KeyCode::Char('o')));
+    assert_eq!(app.screen, partnerbook::app::Screen::History);
+}
+
+#[test]
+fn an_unreadable_file_for_today_opens_read_only_and_is_never_written() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let garbage = "version = 1\ndate = 2026-11-22\n[assessment\n";
+    let path = write_today(tmp.path(), garbage);
+    let mut app = app_in(tmp.path());
+    let why = app.unreadable.clone().expect("flagged");
+    assert!(why.contains("2026-11-22.toml:3:"), "{why}");
+    press(&mut app, &[KeyCode::Char('y')]);
+    app.handle_key(ctrl('s'));
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), garbage);
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("never writes over"), "{shown}");
+}
+
+#[test]
+fn a_draft_is_offered_at_start_and_restores_the_unsaved_changes() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut first = app_in(tmp.path());
+    press(&mut first, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
+    type_text(&mut first, "Ask for priorities — 優先順位");
+    let draft = first.draft_text().expect("unsaved changes make a draft");
+    let store = Store::new(tmp.path());
+    std::fs::write(store.draft_path(), &draft).expect("write draft");
+
+    let mut app = app_in(tmp.path());
+    app.check_on_start();
+    assert_eq!(app.popup, Some(Popup::DraftPrompt(today())));
+    assert!(screen(&app, 80, 24).contains("Bring them back?"));
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(app.popup, Some(Popup::DraftPrompt(today())), "only r or d");
+    app.handle_key(key(KeyCode::Char('r')));
+    assert_eq!(app.review.item(0), "Ask for priorities — 優先順位");
+    assert_eq!(app.save_state(), SaveState::Unsaved);
+    app.handle_key(ctrl('s'));
+    assert!(!store.draft_path().exists(), "saving removes the draft");
+}
+
+#[test]
+fn a_discarded_draft_is_gone_and_one_matching_the_file_is_dropped_silently() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path());
+    let wb = Workbook::embedded();
+    let mut review = Review::new(today(), wb);
+    review.set_answer(0, Some(true));
+    std::fs::create_dir_all(tmp.path()).expect("mkdir");
+    std::fs::write(store.draft_path(), snapshot::to_toml(&review, wb)).expect("draft");
+    let mut app = app_in(tmp.path());
+    app.check_on_start();
+    app.handle_key(key(KeyCode::Char('d')));
+    assert!(!store.draft_path().exists());
+    assert_eq!(app.review.answered(), 0);
+
+    store.save(&review, wb).expect("saved");
+    std::fs::write(store.draft_path(), snapshot::to_toml(&review, wb)).expect("draft");
+    let mut app = app_in(tmp.path());
+    app.check_on_start();
+    assert_eq!(app.popup, None);
+    assert!(!store.draft_path().exists());
+}
+
+#[test]
+fn an_unreadable_draft_is_set_aside_not_lost() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path());
+    std::fs::write(store.draft_path(), "half a dra").expect("draft");
+    let mut app = app_in(tmp.path());
+    app.check_on_start();
+    assert!(!store.draft_path().exists());
+    let kept: Vec<String> = std::fs::read_dir(tmp.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("draft-unreadable-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let text = std::fs::read_to_string(tmp.path().join(&kept[0])).expect("kept");
+    assert_eq!(text, "half a dra");
+    assert!(app.status.as_ref().is_some_and(|s| s.is_error));
+}
+
+fn disk_full(_: &std::path::Path, _: &[u8]) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+}
+
+#[test]
+fn a_full_disk_keeps_the_edits_and_a_retry_saves_them() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut app = app_in(tmp.path());
+    app.store = Store::new(tmp.path()).with_writer(disk_full);
+    press(&mut app, &[KeyCode::Char('y'), KeyCode::Char('n')]);
+    app.handle_key(ctrl('s'));
+    let status = app.status.clone().expect("status");
+    assert!(status.is_error, "{status:?}");
+    assert!(status.text.contains("Not saved") && status.text.contains("Ctrl-W"));
+    assert_eq!(app.save_state(), SaveState::Unsaved);
+    assert_eq!(app.review.answered(), 2);
+    assert!(app.draft_text().is_some(), "the draft still keeps them");
+
+    app.store = Store::new(tmp.path());
+    app.handle_key(ctrl('s'));
+    assert_eq!(app.save_state(), SaveState::Saved);
+}
+
+#[test]
+fn a_data_dir_that_is_a_file_is_reported_in_the_status_line_and_a_copy_can_be_saved() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let file = tmp.path().join("not-a-dir");
+    std::fs::write(&file, "x").expect("write");
+    let mut app = app_in(&file);
+    let status = app.status.clone().expect("reported");
+    assert!(status.text.contains("is not a directory"), "{status:?}");
+    press(&mut app, &[KeyCode::Char('y')]);
+    app.handle_key(ctrl('w'));
+    assert_eq!(app.popup, Some(Popup::SaveAs));
+    let editor = app.path_editor.as_mut().expect("path field");
+    editor.select_all();
+    editor.cut();
+    let copies = tmp.path().join("copies");
+    std::fs::create_dir(&copies).expect("mkdir");
+    type_text(&mut app, &copies.display().to_string());
+    app.handle_key(key(KeyCode::Enter));
+    let copy = copies.join("partnerbook-2026-11-22.toml");
+    let text = std::fs::read_to_string(&copy).expect("copy written");
+    assert!(text.contains("share_information = true"), "{text}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&copy).expect("meta").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    assert_eq!(
+        app.save_state(),
+        SaveState::Unsaved,
+        "still unsaved in its data dir"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn loose_permissions_are_tightened_with_a_notice() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let path = write_today(tmp.path(), "version = 1\ndate = 2026-11-22\n");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let mut app: App = app_in(tmp.path());
+    app.check_on_start();
+    let mode = std::fs::metadata(&path).expect("meta").permissions().mode();
+    assert_eq!(mode & 0o777, 0o600);
+    let status = app.status.clone().expect("notice");
+    assert!(status.text.contains("private"), "{status:?}");
+}
