@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use partnerbook::action::Action;
 use partnerbook::app::{Pane, Popup, SaveState};
 
@@ -275,4 +275,18 @@ fn help_scrolls_within_its_text() {
     );
     press(&mut app, &[KeyCode::Up]);
     assert_eq!(app.popup, Some(Popup::Help { scroll: scroll - 1 }));
+}
+
+#[test]
+fn esc_run_together_with_a_letter_counts_as_both_presses() {
+    let (_tmp, mut app) = new_app();
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
+    type_text(&mut app, "plan");
+    let alt = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
+    app.handle_key(alt('j'));
+    assert!(app.editor.is_none(), "Esc ended the edit");
+    assert_eq!(app.selected[2], 1, "then j moved down");
+    assert_eq!(app.review.item(0), "plan");
+    app.handle_key(alt('q'));
+    assert_eq!(app.popup, Some(Popup::QuitPrompt));
 }

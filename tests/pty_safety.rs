@@ -144,6 +144,7 @@ fn a_corrupt_file_is_flagged_and_left_untouched() {
     s.send("\r");
     s.wait_for("Cannot open that review");
     s.send(ESC);
+    s.wait_for("Self-assessment");
     s.send("q");
     assert!(s.wait_exit());
     assert_eq!(std::fs::read(&broken).expect("still there"), garbage);

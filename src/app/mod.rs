@@ -9,7 +9,7 @@ mod switching;
 mod types;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
 pub use history::{History, HistoryRow, LOAD_RADIUS};
@@ -164,7 +164,16 @@ impl App {
     }
 
     /// Turns a key press into an action and carries it out.
+    ///
+    /// Terminals report Esc quickly followed by a key as that key with Alt held; when no table
+    /// binds the Alt chord, it is taken as the two presses the user made.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        let alt_char = key.modifiers == KeyModifiers::ALT && matches!(key.code, KeyCode::Char(_));
+        if alt_char && keymap::bound(self.context(), &key).is_none() {
+            self.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+            self.handle_key(KeyEvent::new(key.code, KeyModifiers::NONE));
+            return;
+        }
         if let Some(action) = keymap::resolve(self.context(), &key) {
             self.update(action);
         }

@@ -82,14 +82,18 @@ pub fn tables(context: Context) -> Vec<&'static [Binding]> {
     }
 }
 
-/// The action a key press means in `context`. While editing, unbound keys are text.
-pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
-    let bound = tables(context)
+/// The action bound to a key press in `context`'s tables, if any (no text fallback).
+pub fn bound(context: Context, event: &KeyEvent) -> Option<Action> {
+    tables(context)
         .into_iter()
         .flatten()
         .find(|binding| binding.keys.iter().any(|chord| chord.matches(event)))
-        .map(|binding| binding.action.clone());
-    match (bound, context) {
+        .map(|binding| binding.action.clone())
+}
+
+/// The action a key press means in `context`. While editing, unbound keys are text.
+pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
+    match (bound(context, event), context) {
         (None, Context::Editing | Context::SaveAs) => Some(Action::EditKey(*event)),
         (bound, _) => bound,
     }
