@@ -83,36 +83,69 @@ fn check_invariants(app: &App) {
     }
 }
 
-fn cases() -> u32 {
+/// `PARTNERBOOK_PROPTEST_CASES` when set, else `default`.
+fn cases(default: u32) -> u32 {
     std::env::var("PARTNERBOOK_PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(64)
+        .unwrap_or(default)
 }
 
-proptest! {
-    // A few dozen sessions in the default run; set PARTNERBOOK_PROPTEST_CASES for a long one.
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
-
-    #[test]
-    fn random_sessions_never_panic_and_keep_invariants(inputs in proptest::collection::vec(input(), 1..300)) {
+/// A data dir holding three generated reviews, made once and never written to (the app's
+/// store writes nowhere), so every session starts from the same history.
+fn fixture_dir() -> &'static std::path::Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| {
         let tmp = tempfile::tempdir().expect("tempdir");
         let store = partnerbook::store::Store::new(tmp.path());
         let newest = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");
-        partnerbook::fixtures::write_history(&store, partnerbook::content::Workbook::embedded(), 3, newest, 91)
-            .expect("fixtures");
-        let mut app = app_in(tmp.path());
-        for input in inputs {
-            match input {
-                Input::Key(key) => app.handle_key(key),
-                Input::Paste(text) => app.update(Action::Paste(text)),
-                Input::Draw(w, h) => { render(&app, w, h); }
-            }
-            check_invariants(&app);
-            if !app.running {
-                break;
+        let wb = partnerbook::content::Workbook::embedded();
+        partnerbook::fixtures::write_history(&store, wb, 3, newest, 91).expect("fixtures");
+        tmp
+    })
+    .path()
+}
+
+fn discard_writes(_: &std::path::Path, _: &[u8]) -> std::io::Result<()> {
+    Ok(())
+}
+
+fn run_session(inputs: Vec<Input>) {
+    let mut app = app_in(fixture_dir());
+    app.store = partnerbook::store::Store::new(fixture_dir()).with_writer(discard_writes);
+    for input in inputs {
+        match input {
+            Input::Key(key) => app.handle_key(key),
+            Input::Paste(text) => app.update(Action::Paste(text)),
+            Input::Draw(w, h) => {
+                render(&app, w, h);
             }
         }
-        render(&app, 80, 24);
+        check_invariants(&app);
+        if !app.running {
+            break;
+        }
+    }
+    render(&app, 80, 24);
+}
+
+proptest! {
+    // A few hundred sessions in the default run; set PARTNERBOOK_PROPTEST_CASES for more.
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
+
+    #[test]
+    fn random_sessions_never_panic_and_keep_invariants(inputs in proptest::collection::vec(input(), 1..300)) {
+        run_session(inputs);
+    }
+}
+
+proptest! {
+    // The long run: 100,000 sessions (`cargo test --release --test random_input -- --ignored`).
+    #![proptest_config(ProptestConfig::with_cases(cases(100_000)))]
+
+    #[test]
+    #[ignore = "long run: 100,000 random sessions"]
+    fn a_hundred_thousand_random_sessions(inputs in proptest::collection::vec(input(), 1..300)) {
+        run_session(inputs);
     }
 }
