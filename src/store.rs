@@ -76,6 +76,11 @@ impl Store {
         Store { writer, ..self }
     }
 
+    /// Writes `bytes` to any `path` through this store's writer (atomic, 0600).
+    pub fn write_file(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        (self.writer)(path, bytes)
+    }
+
     /// The draft file: the review being edited, written a moment after each change.
     pub fn draft_path(&self) -> PathBuf {
         self.dir.join("draft.toml")
@@ -154,7 +159,8 @@ impl Store {
             .filter_map(|entry| {
                 let name = entry.file_name();
                 let stem = name.to_str()?.strip_suffix(".toml")?;
-                NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()
+                let date = NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?;
+                (date.format("%Y-%m-%d").to_string() == stem).then_some(date)
             })
             .collect();
         dates.sort_unstable_by(|a, b| b.cmp(a));

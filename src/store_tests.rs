@@ -127,3 +127,20 @@ fn saving_leaves_no_temporary_files() {
     let count = fs::read_dir(store.snapshots_dir()).expect("dir").count();
     assert_eq!(count, 1);
 }
+
+#[test]
+fn only_exact_snapshot_names_are_dates() {
+    let (_tmp, store) = store();
+    let dir = store.snapshots_dir();
+    fs::create_dir_all(&dir).expect("mkdir");
+    for name in [
+        "2026-11-05.toml",
+        "2026-1-5.toml",
+        ".2026-11-06.toml.a1b2c3",
+        "2026-11-07.toml.bak",
+        "notes.toml",
+    ] {
+        fs::write(dir.join(name), "x").expect("write");
+    }
+    assert_eq!(store.dates().expect("dates"), [day(5)]);
+}

@@ -11,7 +11,6 @@ use super::{App, Popup, SaveState, Status};
 use crate::privacy;
 use crate::review::Review;
 use crate::snapshot;
-use crate::store::write_private;
 
 impl App {
     /// Why nothing on screen may be changed or saved right now, if so.
@@ -200,7 +199,7 @@ impl App {
             path = path.join(self.copy_name());
         }
         let text = snapshot::to_toml(&self.review, self.workbook);
-        match write_private(&path, text.as_bytes()) {
+        match self.store.write_file(&path, text.as_bytes()) {
             Ok(()) => {
                 self.popup = None;
                 self.path_editor = None;
