@@ -7,6 +7,7 @@ use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::checkup;
 use crate::compare::Comparison;
 use crate::compare_report;
 use crate::content::Workbook;
@@ -64,6 +65,8 @@ pub enum Command {
     },
     /// Print the data directory.
     Path,
+    /// Read every file (workbook, reviews, draft) and list any problems; changes nothing.
+    Check,
 }
 
 /// What `export` writes.
@@ -92,6 +95,16 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match command {
         Command::Path => writeln!(out, "{}", store.dir().display())?,
+        Command::Check => {
+            let report = checkup::check(store);
+            for problem in &report.problems {
+                writeln!(out, "{problem}")?;
+            }
+            writeln!(out, "{}", report.summary())?;
+            if !report.is_clean() {
+                return Err(checkup::ProblemsFound(report.problems.len()).into());
+            }
+        }
         Command::List { json: true } => {
             write!(
                 out,

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod app;
+pub mod checkup;
 pub mod cli;
 pub mod compare;
 pub mod compare_report;
