@@ -81,6 +81,29 @@ impl Store {
         (self.writer)(path, bytes)
     }
 
+    /// Deletes temporary files a killed save left behind (`.NAME.toml.XXXXXX` beside the
+    /// snapshots and the draft). Only the lock holder calls it, so no save is under way.
+    /// Returns how many were removed.
+    pub fn remove_stale_temp_files(&self) -> usize {
+        let mut removed = 0;
+        for dir in [self.dir.clone(), self.snapshots_dir()] {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.flatten() {
+                let name = entry.file_name();
+                let stale = name
+                    .to_str()
+                    .and_then(|n| n.strip_prefix('.'))
+                    .is_some_and(|n| n.contains(".toml."));
+                if stale && fs::remove_file(entry.path()).is_ok() {
+                    removed += 1;
+                }
+            }
+        }
+        removed
+    }
+
     /// The draft file: the review being edited, written a moment after each change.
     pub fn draft_path(&self) -> PathBuf {
         self.dir.join("draft.toml")

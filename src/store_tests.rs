@@ -144,3 +144,15 @@ fn only_exact_snapshot_names_are_dates() {
     }
     assert_eq!(store.dates().expect("dates"), [day(5)]);
 }
+
+#[test]
+fn temporary_files_left_by_a_killed_save_are_cleared() {
+    let (_tmp, store) = store();
+    store.save(&Review::new(day(5), wb()), wb()).expect("saved");
+    let dir = store.snapshots_dir();
+    fs::write(dir.join(".2026-11-05.toml.Xy12ab"), "half").expect("write");
+    fs::write(store.dir().join(".draft.toml.Qw34er"), "half").expect("write");
+    fs::write(dir.join(".keep-me"), "other").expect("write");
+    assert_eq!(store.remove_stale_temp_files(), 2);
+    assert!(dir.join(".keep-me").exists() && dir.join("2026-11-05.toml").exists());
+}

@@ -37,9 +37,11 @@ impl App {
         keep.then(|| snapshot::to_toml(&self.review, self.workbook))
     }
 
-    /// Start-up duties of the instance that holds the lock: makes loose file permissions
-    /// private (with a notice) and offers the unsaved changes found in a draft.
+    /// Start-up duties of the instance that holds the lock: clears temporary files left by a
+    /// killed save, makes loose file permissions private (with a notice) and offers the
+    /// unsaved changes found in a draft.
     pub fn check_on_start(&mut self) {
+        self.store.remove_stale_temp_files();
         match privacy::tighten(&self.store) {
             Ok(changed) if !changed.is_empty() => {
                 let text = format!(
