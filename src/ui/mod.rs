@@ -44,10 +44,11 @@ impl Widget for &App {
         title::TitleBar(self).render(title_area, buf);
         let body = match self.write_block() {
             Some(why) => {
-                let banner = Paragraph::new(format!(" {why}"))
+                let banner = Paragraph::new(why)
                     .style(theme::BANNER)
-                    .wrap(Wrap { trim: false });
-                let lines = (banner.line_count(body.width) as u16).clamp(1, 3);
+                    .block(Block::new().padding(ratatui::widgets::Padding::horizontal(1)))
+                    .wrap(Wrap { trim: true });
+                let lines = (banner.line_count(body.width.saturating_sub(2)) as u16).clamp(1, 3);
                 let [banner_area, rest] =
                     Layout::vertical([Constraint::Length(lines), Constraint::Fill(1)]).areas(body);
                 banner.render(banner_area, buf);
