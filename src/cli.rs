@@ -109,17 +109,17 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
             write!(
                 out,
                 "{}",
-                json_report::list(&store.list(workbook)?, workbook)?
+                json_report::list(&store.list_summaries(workbook)?, workbook)?
             )?;
         }
         Command::List { json: false } => {
-            let listed = store.list(workbook)?;
+            let listed = store.list_summaries(workbook)?;
             if listed.is_empty() {
                 eprintln!("no reviews yet in {}", store.dir().display());
             }
             for entry in listed {
-                match entry.review {
-                    Ok(review) => writeln!(out, "{}", report::list_row(&review, workbook))?,
+                match entry.summary {
+                    Ok(summary) => writeln!(out, "{}", report::summary_row(&summary, workbook))?,
                     Err(error) => writeln!(
                         out,
                         "{}  unreadable: {error}",

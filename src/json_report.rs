@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::content::Workbook;
 use crate::review::Review;
-use crate::store::Listed;
+use crate::store::ListedSummary;
 
 #[derive(Serialize)]
 struct ReviewJson<'a> {
@@ -153,22 +153,22 @@ pub fn review(review: &Review, workbook: &Workbook) -> serde_json::Result<String
 }
 
 /// The `list` rows as a pretty-printed JSON array, newest first, ending in a newline.
-pub fn list(listed: &[Listed], workbook: &Workbook) -> serde_json::Result<String> {
+pub fn list(listed: &[ListedSummary], workbook: &Workbook) -> serde_json::Result<String> {
     let rows: Vec<RowJson> = listed
         .iter()
-        .map(|entry| match &entry.review {
-            Ok(review) => {
-                let band = workbook.band_for(review.score());
+        .map(|entry| match &entry.summary {
+            Ok(summary) => {
+                let band = workbook.band_for(summary.score);
                 RowJson::Review {
-                    date: ymd(review.date),
-                    score: review.score(),
-                    out_of: review.answers.len(),
+                    date: ymd(summary.date),
+                    score: summary.score,
+                    out_of: summary.questions,
                     band: &band.id,
                     band_name: &band.name,
-                    skills_practised: review.practised(),
-                    skills_total: review.skills.len(),
-                    items_written: review.items_written(),
-                    items_total: review.item_slots(),
+                    skills_practised: summary.practised,
+                    skills_total: summary.skills,
+                    items_written: summary.items_written,
+                    items_total: summary.item_slots,
                 }
             }
             Err(error) => RowJson::Unreadable {

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::content::{ITEMS_PER_LIST, Workbook};
-use crate::review::Review;
+use crate::review::{Review, Summary};
 
 /// One `list` line: date, score, band, skills.
 pub fn list_row(review: &Review, workbook: &Workbook) -> String {
@@ -15,6 +15,19 @@ pub fn list_row(review: &Review, workbook: &Workbook) -> String {
         band.name,
         review.practised(),
         review.skills.len()
+    )
+}
+
+/// One `list` line from a review's counts: the same as [`list_row`].
+pub fn summary_row(summary: &Summary, workbook: &Workbook) -> String {
+    let band = workbook.band_for(summary.score);
+    format!(
+        "{}  {:>5}  {:<24}  skills {}/{}",
+        summary.date.format("%Y-%m-%d"),
+        format!("{}/{}", summary.score, summary.questions),
+        band.name,
+        summary.practised,
+        summary.skills
     )
 }
 
@@ -100,6 +113,7 @@ mod tests {
             "{row}"
         );
         assert!(row.ends_with("skills 1/9"), "{row}");
+        assert_eq!(summary_row(&review.summary(), wb), row);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::content::Workbook;
-use crate::review::Review;
+use crate::review::{Review, Summary};
 use crate::snapshot::{self, SnapshotError};
 
 /// Environment variable that overrides the data directory.
@@ -54,6 +54,18 @@ pub struct Listed {
 
 /// How a store writes a file: atomically and privately, unless a test swaps in a failing one.
 pub type Writer = fn(&Path, &[u8]) -> io::Result<()>;
+
+/// One snapshot file's counts, or the reason it could not be read.
+#[derive(Debug)]
+pub struct ListedSummary {
+    /// The date in the file name.
+    pub date: NaiveDate,
+    /// Its counts, or why it could not be read.
+    pub summary: Result<Summary, StoreError>,
+}
+
+/// Below this many files, listing parses them on one thread.
+const PARALLEL_FROM: usize = 64;
 
 /// The data directory holding `snapshots/YYYY-MM-DD.toml`.
 #[derive(Debug, Clone)]
@@ -202,6 +214,40 @@ impl Store {
                 Listed { date, review }
             })
             .collect())
+    }
+
+    /// Every snapshot's counts, newest first, each file parsed (strictly) and dropped at once;
+    /// many files are parsed on all cores, in order.
+    pub fn list_summaries(&self, workbook: &Workbook) -> Result<Vec<ListedSummary>, StoreError> {
+        let dates = self.dates()?;
+        let summarise = |date: NaiveDate| ListedSummary {
+            date,
+            summary: self
+                .load(date, workbook)
+                .and_then(|found| found.ok_or_else(|| vanished(self.path_for(date))))
+                .map(|review| review.summary()),
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        if threads < 2 || dates.len() < PARALLEL_FROM {
+            return Ok(dates.into_iter().map(summarise).collect());
+        }
+        let chunk = dates.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = dates
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(|d| summarise(*d)).collect()))
+                .collect();
+            let mut rows: Vec<ListedSummary> = Vec::with_capacity(dates.len());
+            for worker in workers {
+                let part: Vec<ListedSummary> = worker.join().map_err(|_| StoreError::Io {
+                    verb: "list",
+                    path: self.snapshots_dir(),
+                    source: io::Error::other("a listing thread stopped"),
+                })?;
+                rows.extend(part);
+            }
+            Ok(rows)
+        })
     }
 
     /// Writes `review` to its dated file atomically (temp file, fsync, rename, fsync of the

@@ -4,8 +4,9 @@
 
 use std::io::{IsTerminal as _, stdout};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::bail;
@@ -16,9 +17,56 @@ use ratatui::DefaultTerminal;
 use crate::action::Action;
 use crate::app::App;
 use crate::draft_writer::DraftWriter;
+use crate::store::write_private;
 
 /// How often the loop wakes without input, to notice signals.
 const TICK: Duration = Duration::from_millis(200);
+
+/// How long a signal waits for the loop to end by itself before the process leaves anyway.
+const GRACE: Duration = Duration::from_millis(600);
+
+/// What the loop shares with the signal watcher.
+struct Shutdown {
+    /// Set by SIGTERM or SIGHUP: the loop should end.
+    stop: AtomicBool,
+    /// Set when the loop has ended and cleanup has begun.
+    done: AtomicBool,
+    /// The latest draft text (`None` when nothing is unsaved), updated after every event.
+    draft: Mutex<Option<String>>,
+    /// Where the draft goes.
+    draft_path: PathBuf,
+}
+
+/// Watches SIGTERM and SIGHUP on a thread. The loop normally notices `stop` within a tick and
+/// ends cleanly; if it does not (reading a terminal that has hung up can keep crossterm busy
+/// forever), the watcher writes the latest draft, restores what it can and exits.
+fn watch_signals(shared: Arc<Shutdown>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_none() {
+                return;
+            }
+            shared.stop.store(true, Ordering::SeqCst);
+            let deadline = Instant::now() + GRACE;
+            while Instant::now() < deadline {
+                if shared.done.load(Ordering::SeqCst) {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            if let Ok(draft) = shared.draft.lock()
+                && let Some(text) = draft.as_ref()
+            {
+                let _ = write_private(&shared.draft_path, text.as_bytes());
+            }
+            ratatui::restore();
+            std::process::exit(1);
+        })?;
+    Ok(())
+}
 
 /// Runs the full-screen workbook until the user quits or the process is told to stop.
 pub fn run(mut app: App) -> anyhow::Result<()> {
@@ -27,10 +75,13 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
             "the workbook needs an interactive terminal (try `partnerbook list` or `partnerbook show latest`)"
         );
     }
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let shared = Arc::new(Shutdown {
+        stop: AtomicBool::new(false),
+        done: AtomicBool::new(false),
+        draft: Mutex::new(None),
+        draft_path: app.store.draft_path(),
+    });
+    watch_signals(Arc::clone(&shared))?;
     let mut terminal = ratatui::try_init()?;
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -41,8 +92,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
 
     let mut drafts = DraftWriter::start(app.store.draft_path());
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &mut drafts, &stop)
+        event_loop(&mut terminal, &mut app, &mut drafts, &shared)
     }));
+    shared.done.store(true, Ordering::SeqCst);
     let may_write = app.write_block().is_none();
     drafts.finish(if may_write { app.draft_text() } else { None });
 
@@ -61,14 +113,18 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     drafts: &mut DraftWriter,
-    stop: &AtomicBool,
+    shared: &Shutdown,
 ) -> anyhow::Result<()> {
     let mut redraw = true;
-    while app.running && !stop.load(Ordering::Relaxed) {
+    while app.running && !shared.stop.load(Ordering::SeqCst) {
         if redraw {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
-        let due = drafts.offer(app.draft_text(), Instant::now());
+        let wanted = app.draft_text();
+        if let Ok(mut latest) = shared.draft.lock() {
+            latest.clone_from(&wanted);
+        }
+        let due = drafts.offer(wanted, Instant::now());
         let wait = due.map_or(TICK, |due| due.min(TICK));
         redraw = event::poll(wait)?;
         if !redraw {
