@@ -102,8 +102,9 @@ impl Session {
     /// Sends `signal` (e.g. "TERM", "HUP", "KILL") to the process.
     pub fn signal(&self, signal: &str) {
         let pid = self.child.process_id().expect("pid");
-        let status = std::process::Command::new("kill")
-            .args([format!("-{signal}"), pid.to_string()])
+        // The shell's built-in kill, so no procps package is needed.
+        let status = std::process::Command::new("sh")
+            .args(["-c", &format!("kill -{signal} {pid}")])
             .status()
             .expect("kill runs");
         assert!(status.success(), "kill -{signal} {pid}");
