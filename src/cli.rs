@@ -67,6 +67,14 @@ pub enum Command {
     Path,
     /// Read every file (workbook, reviews, draft) and list any problems; changes nothing.
     Check,
+    /// Print a shell completion script, e.g. `partnerbook completions bash`.
+    Completions {
+        /// bash, zsh, fish, powershell or elvish.
+        #[arg(value_enum)]
+        shell: crate::shell::Shell,
+    },
+    /// Print the manual page (roff), e.g. `partnerbook man > partnerbook.1`.
+    Man,
 }
 
 /// What `export` writes.
@@ -95,6 +103,8 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match command {
         Command::Path => writeln!(out, "{}", store.dir().display())?,
+        Command::Completions { shell } => crate::shell::completions(*shell, &mut out),
+        Command::Man => crate::shell::man(&mut out)?,
         Command::Check => {
             let report = checkup::check(store);
             for problem in &report.problems {

@@ -21,6 +21,7 @@ pub mod lock;
 pub mod privacy;
 pub mod report;
 pub mod review;
+pub mod shell;
 pub mod snapshot;
 pub mod store;
 pub mod tui;

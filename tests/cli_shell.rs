@@ -1,0 +1,63 @@
+//! The shell integration commands of the real binary: completion scripts for every shell and
+//! the manual page, each naming every subcommand.
+
+use std::process::Command;
+
+const SUBCOMMANDS: [&str; 8] = [
+    "list",
+    "show",
+    "compare",
+    "export",
+    "path",
+    "check",
+    "completions",
+    "man",
+];
+
+fn run(args: &[&str]) -> String {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = Command::new(env!("CARGO_BIN_EXE_partnerbook"))
+        .args(args)
+        .env("PARTNERBOOK_DATA_DIR", tmp.path())
+        .output()
+        .expect("binary runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn completions_for_every_shell_name_every_subcommand() {
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let script = run(&["completions", shell]);
+        assert!(script.len() > 500, "{shell}: {} bytes", script.len());
+        for sub in SUBCOMMANDS {
+            assert!(script.contains(sub), "{shell} completion lacks {sub}");
+        }
+    }
+}
+
+#[test]
+fn an_unknown_shell_is_refused() {
+    let out = Command::new(env!("CARGO_BIN_EXE_partnerbook"))
+        .args(["completions", "tcsh"])
+        .output()
+        .expect("binary runs");
+    assert!(!out.status.success());
+}
+
+#[test]
+fn the_man_page_is_roff_naming_every_subcommand_and_the_keys() {
+    let page = run(&["man"]);
+    assert!(page.contains(".TH partnerbook 1"), "{page}");
+    for sub in SUBCOMMANDS {
+        assert!(
+            page.contains(&format!(".SH \"PARTNERBOOK {}\"", sub.to_uppercase())),
+            "man page lacks {sub}"
+        );
+    }
+    assert!(page.contains(".SH KEYS") && page.contains("open the history of every review"));
+}
