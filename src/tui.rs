@@ -116,9 +116,18 @@ fn event_loop(
     shared: &Shutdown,
 ) -> anyhow::Result<()> {
     let mut redraw = true;
+    let mut status_since = (app.status.clone(), Instant::now());
     while app.running && !shared.stop.load(Ordering::SeqCst) {
         if redraw {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
+        let now = Instant::now();
+        if app.status != status_since.0 {
+            status_since = (app.status.clone(), now);
+        }
+        if app.fade_status(now.saturating_duration_since(status_since.1)) {
+            redraw = true;
+            continue;
         }
         let wanted = app.draft_text();
         if let Ok(mut latest) = shared.draft.lock() {

@@ -290,3 +290,21 @@ fn esc_run_together_with_a_letter_counts_as_both_presses() {
     app.handle_key(alt('q'));
     assert_eq!(app.popup, Some(Popup::QuitPrompt));
 }
+
+#[test]
+fn status_messages_fade_errors_last_longer() {
+    use std::time::Duration;
+    let (_tmp, mut app) = new_app();
+    app.handle_key(ctrl('s'));
+    assert!(app.status.as_ref().is_some_and(|s| !s.is_error));
+    assert!(!app.fade_status(Duration::from_secs(3)));
+    assert!(app.fade_status(Duration::from_secs(4)));
+    assert!(app.status.is_none());
+    assert!(!app.fade_status(Duration::from_secs(60)), "nothing to fade");
+
+    app.locked_elsewhere = true;
+    app.handle_key(key(KeyCode::Char('y')));
+    assert!(app.status.as_ref().is_some_and(|s| s.is_error));
+    assert!(!app.fade_status(Duration::from_secs(5)));
+    assert!(app.fade_status(Duration::from_secs(10)));
+}

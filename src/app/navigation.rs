@@ -4,7 +4,26 @@
 use super::{App, Pane, Popup, REVIEW_DUE_DAYS, Screen};
 use crate::keymap;
 
+/// How long a status message stays before it fades.
+pub const STATUS_FADES_AFTER: std::time::Duration = std::time::Duration::from_secs(4);
+/// How long an error stays: longer, so it can be read.
+pub const ERROR_FADES_AFTER: std::time::Duration = std::time::Duration::from_secs(10);
+
 impl App {
+    /// Clears the status line once it has been shown for long enough; true when it did.
+    pub fn fade_status(&mut self, shown_for: std::time::Duration) -> bool {
+        let lasts = match &self.status {
+            None => return false,
+            Some(status) if status.is_error => ERROR_FADES_AFTER,
+            Some(_) => STATUS_FADES_AFTER,
+        };
+        if shown_for < lasts {
+            return false;
+        }
+        self.status = None;
+        true
+    }
+
     /// Days from the newest review before `today` to `today`, if there is one.
     pub fn days_since_last_review(&self) -> Option<i64> {
         let last = self.dates.iter().find(|d| **d < self.today)?;
