@@ -89,3 +89,21 @@ pub(super) const LAST: &[Chord] = &[key(KeyCode::End), ch('G')];
 pub(super) const PAGE_UP: &[Chord] = &[key(KeyCode::PageUp), ctrl(KeyCode::Char('b'))];
 /// Down a screenful.
 pub(super) const PAGE_DOWN: &[Chord] = &[key(KeyCode::PageDown), ctrl(KeyCode::Char('f'))];
+
+/// `?` / F1: the help overlay, in every table that offers it.
+pub(super) const SHOW_HELP: Binding = bind(
+    &[ch('?'), key(KeyCode::F(1))],
+    Action::Help,
+    "?",
+    "show every key",
+    Some("help"),
+);
+
+/// `q` / Ctrl-C: quit, asking first about unsaved changes.
+pub(super) const QUIT: Binding = bind(
+    &[ch('q'), ctrl(KeyCode::Char('c'))],
+    Action::Quit,
+    "q ^C",
+    "quit (asks if unsaved)",
+    Some("quit"),
+);

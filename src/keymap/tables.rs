@@ -3,7 +3,9 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::chord::{Binding, Chord, DOWN, PAGE_DOWN, PAGE_UP, UP, bind, ch, ctrl, key};
+use super::chord::{
+    Binding, Chord, DOWN, PAGE_DOWN, PAGE_UP, QUIT, SHOW_HELP, UP, bind, ch, ctrl, key,
+};
 use crate::action::Action;
 
 /// Keys of the help overlay.
@@ -230,18 +232,6 @@ pub static GLOBAL: &[Binding] = &[
         "open the history of every review",
         Some("history"),
     ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "?",
-        "show every key",
-        Some("help"),
-    ),
-    bind(
-        &[ch('q'), ctrl(KeyCode::Char('c'))],
-        Action::Quit,
-        "q ^C",
-        "quit (asks if unsaved)",
-        Some("quit"),
-    ),
+    SHOW_HELP,
+    QUIT,
 ];

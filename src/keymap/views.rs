@@ -2,7 +2,9 @@
 
 use crossterm::event::KeyCode;
 
-use super::chord::{Binding, DOWN, FIRST, LAST, PAGE_DOWN, PAGE_UP, UP, bind, ch, ctrl, key};
+use super::chord::{
+    Binding, DOWN, FIRST, LAST, PAGE_DOWN, PAGE_UP, QUIT, SHOW_HELP, UP, bind, ch, key,
+};
 use crate::action::Action;
 
 /// Keys of the history view.
@@ -48,20 +50,8 @@ pub static HISTORY: &[Binding] = &[
         "back to the review",
         Some("back"),
     ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "?",
-        "show every key",
-        Some("help"),
-    ),
-    bind(
-        &[ch('q'), ctrl(KeyCode::Char('c'))],
-        Action::Quit,
-        "q ^C",
-        "quit (asks if unsaved)",
-        Some("quit"),
-    ),
+    SHOW_HELP,
+    QUIT,
 ];
 
 /// Keys of the compare view.
@@ -79,18 +69,6 @@ pub static COMPARE: &[Binding] = &[
         "back to the history",
         Some("back"),
     ),
-    bind(
-        &[ch('?'), key(KeyCode::F(1))],
-        Action::Help,
-        "?",
-        "show every key",
-        Some("help"),
-    ),
-    bind(
-        &[ch('q'), ctrl(KeyCode::Char('c'))],
-        Action::Quit,
-        "q ^C",
-        "quit (asks if unsaved)",
-        Some("quit"),
-    ),
+    SHOW_HELP,
+    QUIT,
 ];
