@@ -23,6 +23,16 @@ pub enum Change {
 }
 
 impl Change {
+    /// Every change, in the order summaries list them.
+    pub const ALL: [Change; 6] = [
+        Change::Better,
+        Change::Worse,
+        Change::Same,
+        Change::NewlyAnswered,
+        Change::NoLongerAnswered,
+        Change::Unanswered,
+    ];
+
     /// The change between two answers (`None` = unanswered).
     pub fn between(older: Option<bool>, newer: Option<bool>) -> Change {
         match (older, newer) {

@@ -88,18 +88,11 @@ fn hanging(out: &mut String, first: &str, text: &str, cols: usize) {
 
 fn answers(out: &mut String, c: &Comparison, workbook: &Workbook, cols: usize) {
     let _ = writeln!(out, "\nSelf-assessment");
-    let label_cells = [
-        Change::Better,
-        Change::Worse,
-        Change::Same,
-        Change::NewlyAnswered,
-        Change::NoLongerAnswered,
-        Change::Unanswered,
-    ]
-    .iter()
-    .map(|ch| width(ch.label()))
-    .max()
-    .unwrap_or(0);
+    let label_cells = Change::ALL
+        .iter()
+        .map(|ch| width(ch.label()))
+        .max()
+        .unwrap_or(0);
     for (question, a) in workbook.questions.iter().zip(&c.answers) {
         let first = format!(
             "  {} → {}  {} {}  ",
@@ -110,20 +103,13 @@ fn answers(out: &mut String, c: &Comparison, workbook: &Workbook, cols: usize) {
         );
         hanging(out, &first, &question.text, cols);
     }
-    let counts: Vec<String> = [
-        Change::Better,
-        Change::Worse,
-        Change::Same,
-        Change::NewlyAnswered,
-        Change::NoLongerAnswered,
-        Change::Unanswered,
-    ]
-    .into_iter()
-    .filter_map(|ch| match c.count(ch) {
-        0 => None,
-        n => Some(format!("{n} {}", ch.label())),
-    })
-    .collect();
+    let counts: Vec<String> = Change::ALL
+        .into_iter()
+        .filter_map(|ch| match c.count(ch) {
+            0 => None,
+            n => Some(format!("{n} {}", ch.label())),
+        })
+        .collect();
     hanging(out, "  In short: ", &counts.join(", "), cols);
 }
 

@@ -193,16 +193,20 @@ impl Store {
             .collect())
     }
 
+    /// The counts of `date`'s review, or why its file cannot be read (or has gone).
+    pub fn summary(&self, date: NaiveDate, workbook: &Workbook) -> Result<Summary, StoreError> {
+        self.load(date, workbook)
+            .and_then(|found| found.ok_or_else(|| vanished(self.path_for(date))))
+            .map(|review| review.summary())
+    }
+
     /// Every snapshot's counts, newest first, each file parsed (strictly) and dropped at once;
     /// many files are parsed on all cores, in order.
     pub fn list_summaries(&self, workbook: &Workbook) -> Result<Vec<ListedSummary>, StoreError> {
         let dates = self.dates()?;
         let summarise = |date: NaiveDate| ListedSummary {
             date,
-            summary: self
-                .load(date, workbook)
-                .and_then(|found| found.ok_or_else(|| vanished(self.path_for(date))))
-                .map(|review| review.summary()),
+            summary: self.summary(date, workbook),
         };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         if threads < 2 || dates.len() < PARALLEL_FROM {

@@ -74,7 +74,7 @@ impl History {
         let to = (self.selected + LOAD_RADIUS + 1).min(self.rows.len());
         for row in &mut self.rows[from..to] {
             if row.summary.is_none() {
-                row.summary = Some(summarise(store, workbook, row.date));
+                row.summary = Some(store.summary(row.date, workbook).map_err(|e| e.to_string()));
             }
         }
     }
@@ -131,18 +131,6 @@ impl History {
 
     fn clamp(&mut self) {
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
-    }
-}
-
-/// The counts of one snapshot, or its error as `FILE:LINE: reason`.
-fn summarise(store: &Store, workbook: &Workbook, date: NaiveDate) -> Result<Summary, String> {
-    match store.load(date, workbook) {
-        Ok(Some(review)) => Ok(review.summary()),
-        Ok(None) => Err(format!(
-            "{}: the file has gone",
-            store.path_for(date).display()
-        )),
-        Err(error) => Err(error.to_string()),
     }
 }
 

@@ -115,13 +115,7 @@ pub(super) fn score_lines(
     ]));
     let mut counts: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
-    for change in [
-        Change::Better,
-        Change::Worse,
-        Change::Same,
-        Change::NewlyAnswered,
-        Change::NoLongerAnswered,
-    ] {
+    for change in Change::ALL.into_iter().filter(|c| *c != Change::Unanswered) {
         let n = cmp.count(change);
         let piece = format!("{} {n} {}  ", change.marker(), change.label());
         if n == 0 || used + text::width(&piece) > width {
