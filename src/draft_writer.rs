@@ -61,8 +61,8 @@ impl DraftWriter {
 
     /// Notes the draft the app wants now; hands it to the thread once it has waited
     /// [`DRAFT_DELAY`]. Returns how long until it is due, if something is waiting.
-    pub fn offer(&mut self, wanted: Option<String>, now: Instant) -> Option<Duration> {
-        if wanted == self.written {
+    pub fn offer(&mut self, wanted: &Option<String>, now: Instant) -> Option<Duration> {
+        if *wanted == self.written {
             self.changed_at = None;
             return None;
         }
@@ -71,7 +71,7 @@ impl DraftWriter {
         if waited < DRAFT_DELAY {
             return Some(DRAFT_DELAY - waited);
         }
-        self.hand_over(wanted);
+        self.hand_over(wanted.clone());
         None
     }
 
@@ -124,21 +124,21 @@ mod tests {
         let path = tmp.path().join("draft.toml");
         let mut writer = DraftWriter::start(path.clone());
         let t0 = Instant::now();
-        assert_eq!(writer.offer(Some("a".into()), t0), Some(DRAFT_DELAY));
+        assert_eq!(writer.offer(&Some("a".into()), t0), Some(DRAFT_DELAY));
         assert!(
             writer
-                .offer(Some("ab".into()), t0 + DRAFT_DELAY / 2)
+                .offer(&Some("ab".into()), t0 + DRAFT_DELAY / 2)
                 .is_some()
         );
-        assert_eq!(writer.offer(Some("abc".into()), t0 + DRAFT_DELAY), None);
+        assert_eq!(writer.offer(&Some("abc".into()), t0 + DRAFT_DELAY), None);
         writer.finish(Some("abcd".into()));
         assert_eq!(std::fs::read_to_string(&path).expect("draft"), "abcd");
 
         let mut writer = DraftWriter::start(path.clone());
-        writer.offer(Some("x".into()), t0);
-        writer.offer(Some("x".into()), t0 + DRAFT_DELAY);
-        writer.offer(None, t0 + DRAFT_DELAY * 2);
-        writer.offer(None, t0 + DRAFT_DELAY * 3);
+        writer.offer(&Some("x".into()), t0);
+        writer.offer(&Some("x".into()), t0 + DRAFT_DELAY);
+        writer.offer(&None, t0 + DRAFT_DELAY * 2);
+        writer.offer(&None, t0 + DRAFT_DELAY * 3);
         writer.finish(None);
         assert!(!path.exists());
     }
@@ -149,7 +149,7 @@ mod tests {
         let path = tmp.path().join("draft.toml");
         std::fs::write(&path, "from another run").expect("write");
         let mut writer = DraftWriter::start(path.clone());
-        writer.offer(None, Instant::now());
+        writer.offer(&None, Instant::now());
         writer.finish(None);
         assert_eq!(
             std::fs::read_to_string(&path).expect("kept"),

@@ -117,6 +117,8 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let mut redraw = true;
     let mut status_since = (app.status.clone(), Instant::now());
+    // The draft text, recomputed only after something happened (an idle tick changes nothing).
+    let mut wanted = None;
     while app.running && !shared.stop.load(Ordering::SeqCst) {
         if redraw {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
@@ -129,11 +131,13 @@ fn event_loop(
             redraw = true;
             continue;
         }
-        let wanted = app.draft_text();
-        if let Ok(mut latest) = shared.draft.lock() {
-            latest.clone_from(&wanted);
+        if redraw {
+            wanted = app.draft_text();
+            if let Ok(mut latest) = shared.draft.lock() {
+                latest.clone_from(&wanted);
+            }
         }
-        let due = drafts.offer(wanted, Instant::now());
+        let due = drafts.offer(&wanted, Instant::now());
         let wait = due.map_or(TICK, |due| due.min(TICK));
         redraw = event::poll(wait)?;
         if !redraw {
