@@ -5,7 +5,10 @@ use crossterm::event::KeyEvent;
 use crate::review::Progress;
 
 /// One thing the app can be asked to do; `App::update` is the only place they are carried out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Variants without data have a snake_case name (`open_history`, `save`…) that the config
+/// file's `[keys]` table uses to rebind them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Focus the next pane (Self-assessment → Essential skills → Next steps).
     NextPane,
@@ -32,6 +35,7 @@ pub enum Action {
     /// Tick or untick "I practise this well" on the selected skill.
     TogglePractised,
     /// Rate the selected skill 1–5.
+    #[serde(skip)]
     Rate(u8),
     /// Remove the selected skill's rating.
     ClearRating,
@@ -44,8 +48,10 @@ pub enum Action {
     /// Empty the selected Next steps item (undo with Ctrl-Z while editing it).
     ClearItem,
     /// A key typed into the item being edited.
+    #[serde(skip)]
     EditKey(KeyEvent),
     /// Text pasted into the item being edited (or starting an edit).
+    #[serde(skip)]
     Paste(String),
     /// Undo the last change to the item being edited.
     Undo,
@@ -60,6 +66,7 @@ pub enum Action {
     /// Move the cursor to the end of the item.
     LineEnd,
     /// Set how the selected plan from the previous review went.
+    #[serde(skip)]
     MarkProgress(Progress),
     /// Step the selected plan's status: done → partly → not yet → none.
     CycleProgress,
@@ -100,6 +107,15 @@ pub enum Action {
 }
 
 impl Action {
+    /// The action a config file names, e.g. `open_history`; `None` for unknown names and
+    /// for the actions that carry data (`rate`, `edit_key`, `paste`, `mark_progress`).
+    pub fn from_name(name: &str) -> Option<Action> {
+        use serde::Deserialize as _;
+        let named: serde::de::value::StrDeserializer<'_, serde::de::value::Error> =
+            serde::de::value::StrDeserializer::new(name);
+        Action::deserialize(named).ok()
+    }
+
     /// Whether the action changes the review (refused while the workbook is read-only).
     pub fn changes_review(&self) -> bool {
         matches!(

@@ -24,5 +24,6 @@ pub mod review;
 pub mod shell;
 pub mod snapshot;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod ui;

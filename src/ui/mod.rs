@@ -11,8 +11,9 @@ mod next_steps;
 mod quit_prompt;
 mod save_as;
 mod skills;
-pub mod text;
 pub mod theme;
+
+pub use crate::text;
 mod title;
 mod trend;
 

@@ -1,4 +1,4 @@
-//! Small text helpers shared by the views: word wrapping and truncation by display width.
+//! Small text helpers shared by the views and the guide: word wrapping and truncation by display width.
 
 use unicode_width::UnicodeWidthStr;
 
