@@ -104,9 +104,52 @@ pub enum Action {
     ClosePopup,
     /// Show the help overlay listing every key.
     Help,
+    /// Open the guide: tips, handling overload, what a strong partnership looks like.
+    OpenGuide,
+    /// Open the guide at the tips that fit the current score's band.
+    OpenBandTips,
+    /// In the guide: jump to the next section.
+    NextSection,
+    /// In the guide: jump to the previous section.
+    PrevSection,
+    /// In the guide: type a word to search for.
+    StartSearch,
+    /// In the guide's search: keep the word and jump to its first match.
+    ConfirmSearch,
+    /// In the guide's search: forget the word.
+    CancelSearch,
+    /// In the guide: jump to the next match of the search.
+    NextMatch,
+    /// In the guide: jump to the previous match of the search.
+    PrevMatch,
+    /// Show the suggested focus areas: "No" answers and weak or unticked skills.
+    ShowFocus,
+    /// Turn the chosen suggestion (or the selected question or skill) into a Next steps item.
+    TakeUpSuggestion,
+    /// Edit the selected Next steps item in `$VISUAL` / `$EDITOR`.
+    EditInEditor,
+    /// A mouse click at this column and row: focus and select what is there.
+    #[serde(skip)]
+    Click(u16, u16),
+    /// The mouse wheel at this column and row: scroll what is there by this many rows.
+    #[serde(skip)]
+    Scroll(u16, u16, i8),
 }
 
 impl Action {
+    /// What the status line says while this action runs, for the ones that can take a moment
+    /// (reading many files, writing, waiting for an editor).
+    pub fn working_label(&self) -> Option<&'static str> {
+        match self {
+            Action::OpenHistory => Some("Reading your reviews…"),
+            Action::Compare => Some("Comparing the two reviews…"),
+            Action::OpenSelected | Action::OpenToday => Some("Opening the review…"),
+            Action::Save | Action::SaveAndContinue | Action::ConfirmSaveCopy => Some("Saving…"),
+            Action::EditInEditor => Some("Waiting for your editor…"),
+            _ => None,
+        }
+    }
+
     /// The action a config file names, e.g. `open_history`; `None` for unknown names and
     /// for the actions that carry data (`rate`, `edit_key`, `paste`, `mark_progress`).
     pub fn from_name(name: &str) -> Option<Action> {
@@ -133,6 +176,8 @@ impl Action {
                 | Action::MarkProgress(_)
                 | Action::CycleProgress
                 | Action::ClearProgress
+                | Action::TakeUpSuggestion
+                | Action::EditInEditor
                 | Action::Save
         )
     }

@@ -5,11 +5,12 @@ use std::path::PathBuf;
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 use crate::checkup;
 use crate::compare::Comparison;
 use crate::compare_report;
+use crate::config::{self, CONFIG_ENV, Config};
 use crate::content::Workbook;
 use crate::review::Review;
 use crate::store::{self, DATA_DIR_ENV, Store};
@@ -22,6 +23,10 @@ pub struct Cli {
     /// Where reviews are kept [default: the platform data dir, e.g. ~/.local/share/partnerbook]
     #[arg(long, global = true, value_name = "PATH", env = DATA_DIR_ENV)]
     pub data_dir: Option<PathBuf>,
+
+    /// The config file [default: the platform config dir, e.g. ~/.config/partnerbook/config.toml]
+    #[arg(long, global = true, value_name = "FILE", env = CONFIG_ENV)]
+    pub config: Option<PathBuf>,
 
     /// What to do; with none, opens today's review in the full-screen workbook.
     #[command(subcommand)]
@@ -75,6 +80,18 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `partnerbook man > partnerbook.1`.
     Man,
+    /// Print where the config file is (`--path`) or a commented default one (`--default`).
+    #[command(group(
+        ArgGroup::new("what").required(true).multiple(false).args(["path", "default"])
+    ))]
+    Config {
+        /// Print the path of the config file in use (it need not exist).
+        #[arg(long)]
+        path: bool,
+        /// Print a commented config file with every setting at its default.
+        #[arg(long)]
+        default: bool,
+    },
 }
 
 /// What `export` writes.
@@ -87,13 +104,49 @@ pub enum Format {
 }
 
 impl Cli {
-    /// The store the options point at: --data-dir, then $PARTNERBOOK_DATA_DIR, then the default.
-    pub fn store(&self) -> anyhow::Result<Store> {
-        let dir = match &self.data_dir {
-            Some(dir) if !dir.as_os_str().is_empty() => dir.clone(),
+    /// The config file in use: --config, then $PARTNERBOOK_CONFIG, then the platform default.
+    pub fn config_path(&self) -> anyhow::Result<PathBuf> {
+        match &self.config {
+            Some(path) if !path.as_os_str().is_empty() => Ok(path.clone()),
+            _ => Ok(config::default_path()?),
+        }
+    }
+
+    /// The settings of the config file in use; a missing file gives the defaults.
+    pub fn config(&self) -> anyhow::Result<Config> {
+        Ok(config::load(&self.config_path()?)?)
+    }
+
+    /// The store the options point at: --data-dir, then $PARTNERBOOK_DATA_DIR, then the
+    /// config file's `data_dir`, then the platform default.
+    pub fn store(&self, config: &Config) -> anyhow::Result<Store> {
+        let dir = match (&self.data_dir, &config.data_dir) {
+            (Some(dir), _) if !dir.as_os_str().is_empty() => dir.clone(),
+            (_, Some(dir)) => dir.clone(),
             _ => Store::default_dir()?,
         };
         Ok(Store::new(dir))
+    }
+
+    /// Runs the commands that need neither the config's settings nor the store, so they work
+    /// while the config file is broken: `config`, `completions` and `man`. `None` for the others.
+    pub fn run_standalone(&self) -> Option<anyhow::Result<()>> {
+        let mut out = std::io::stdout().lock();
+        let result = match self.command.as_ref()? {
+            Command::Config { default: true, .. } => {
+                write!(out, "{}", config::default_file()).map_err(Into::into)
+            }
+            Command::Config { .. } => self
+                .config_path()
+                .and_then(|path| Ok(writeln!(out, "{}", path.display())?)),
+            Command::Completions { shell } => {
+                crate::shell::completions(*shell, &mut out);
+                Ok(())
+            }
+            Command::Man => crate::shell::man(&mut out).map_err(Into::into),
+            _ => return None,
+        };
+        Some(result)
     }
 }
 
@@ -103,8 +156,9 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match command {
         Command::Path => writeln!(out, "{}", store.dir().display())?,
-        Command::Completions { shell } => crate::shell::completions(*shell, &mut out),
-        Command::Man => crate::shell::man(&mut out)?,
+        Command::Config { .. } | Command::Completions { .. } | Command::Man => {
+            bail!("internal: this command runs before the store is opened (Cli::run_standalone)")
+        }
         Command::Check => {
             let report = checkup::check(store);
             for problem in &report.problems {

@@ -33,6 +33,10 @@ pub struct Question {
     pub id: String,
     /// The question as shown to the user.
     pub text: String,
+    /// The Next steps item suggested when the answer is No (first person, short).
+    pub step: String,
+    /// Id of the Next steps list the suggested item belongs in.
+    pub list: String,
 }
 
 /// One essential partnering skill.
@@ -44,6 +48,10 @@ pub struct Skill {
     pub name: String,
     /// One-line description.
     pub description: String,
+    /// The Next steps item suggested when the skill needs attention (first person, short).
+    pub step: String,
+    /// Id of the Next steps list the suggested item belongs in.
+    pub list: String,
 }
 
 /// A range of scores with its advice.
@@ -61,6 +69,8 @@ pub struct Band {
     pub advice: String,
     /// The areas to focus on.
     pub focus: Vec<String>,
+    /// Ids of the guide sections that fit the band.
+    pub tips: Vec<String>,
 }
 
 /// One of the three Next steps lists.
@@ -119,6 +129,16 @@ impl Workbook {
         if self.next_steps.len() != 3 {
             return Err("there must be exactly three Next steps lists".into());
         }
+        let suggested = self
+            .questions
+            .iter()
+            .map(|q| (&q.id, &q.list))
+            .chain(self.skills.iter().map(|s| (&s.id, &s.list)));
+        for (id, list) in suggested {
+            if self.list_index(list).is_none() {
+                return Err(format!("`{id}` names an unknown Next steps list `{list}`"));
+            }
+        }
         Ok(())
     }
 
@@ -173,10 +193,56 @@ mod tests {
     }
 
     #[test]
+    fn bands_carry_the_briefed_tips() {
+        let wb = Workbook::embedded();
+        let tips = |id: &str| {
+            wb.bands
+                .iter()
+                .find(|b| b.id == id)
+                .map(|b| b.tips.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            tips("solid"),
+            [
+                "build_on_strengths",
+                "focus_on_what_matters",
+                "build_relationship"
+            ]
+        );
+        assert_eq!(
+            tips("more_productive"),
+            [
+                "understand_boss",
+                "find_what_works",
+                "focus_on_what_matters"
+            ]
+        );
+        assert_eq!(
+            tips("needs_attention"),
+            [
+                "understand_boss",
+                "dont_reform",
+                "build_relationship",
+                "overload"
+            ]
+        );
+    }
+
+    #[test]
     fn duplicate_ids_are_rejected() {
         let doubled = WORKBOOK_TOML.replace("id = \"same_team\"", "id = \"share_information\"");
         let err = Workbook::parse(&doubled).unwrap_err();
         assert!(err.contains("duplicate id `share_information`"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_step_list_is_rejected() {
+        let wrong = WORKBOOK_TOML.replacen("list = \"wish_boss\"", "list = \"wish_bos\"", 1);
+        assert_ne!(wrong, WORKBOOK_TOML);
+        let err = Workbook::parse(&wrong).unwrap_err();
+        assert!(err.contains("`wish_bos`"), "{err}");
+        assert!(err.contains("`know_where_you_stand`"), "{err}");
     }
 
     #[test]

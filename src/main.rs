@@ -6,8 +6,11 @@ use chrono::Local;
 use clap::Parser as _;
 use partnerbook::app::App;
 use partnerbook::cli::{self, Cli};
+use partnerbook::config::ThemeName;
+use partnerbook::keymap::{Keymap, Rebind};
 use partnerbook::lock::{self, LockOutcome};
 use partnerbook::tui;
+use partnerbook::ui::theme::Theme;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
@@ -21,13 +24,29 @@ fn main() -> ExitCode {
 }
 
 fn run(args: &Cli) -> anyhow::Result<()> {
-    let store = args.store()?;
+    if let Some(result) = args.run_standalone() {
+        return result;
+    }
+    let config = args.config()?;
+    let store = args.store(&config)?;
     match &args.command {
         Some(command) => cli::run(command, &store),
         None => {
             let today = Local::now().date_naive();
             let lock = lock::acquire(store.dir());
             let mut app = App::open(store, today, Box::new(|| Local::now().fixed_offset()))?;
+            let no_color = std::env::var_os("NO_COLOR");
+            app.theme = Theme::choose(no_color.as_deref(), config.theme == ThemeName::Light);
+            app.keys = Keymap::new(
+                config
+                    .keys
+                    .into_iter()
+                    .map(|o| Rebind {
+                        action: o.action,
+                        keys: o.chords,
+                    })
+                    .collect(),
+            );
             match &lock {
                 LockOutcome::Acquired(_) => app.check_on_start(),
                 LockOutcome::HeldElsewhere => app.locked_elsewhere = true,

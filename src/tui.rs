@@ -10,7 +10,10 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::bail;
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyEventKind, MouseEvent, MouseEventKind,
+};
 use crossterm::execute;
 use ratatui::DefaultTerminal;
 
@@ -62,6 +65,7 @@ fn watch_signals(shared: Arc<Shutdown>) -> std::io::Result<()> {
             {
                 let _ = write_private(&shared.draft_path, text.as_bytes());
             }
+            let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
             ratatui::restore();
             std::process::exit(1);
         })?;
@@ -85,10 +89,10 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(stdout(), DisableBracketedPaste);
+        let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
         previous_hook(info);
     }));
-    let _ = execute!(stdout(), EnableBracketedPaste);
+    let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
 
     let mut drafts = DraftWriter::start(app.store.draft_path());
     let outcome = catch_unwind(AssertUnwindSafe(|| {
@@ -98,7 +102,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     let may_write = app.write_block().is_none();
     drafts.finish(if may_write { app.draft_text() } else { None });
 
-    let _ = execute!(stdout(), DisableBracketedPaste);
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     match outcome {
         Ok(result) => result,
@@ -147,14 +151,75 @@ fn event_loop(
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 #[cfg(debug_assertions)]
                 force_panic_for_tests(&key);
-                app.handle_key(key);
+                for press in app.presses(key) {
+                    let action = app.action_for(press);
+                    run_action(terminal, app, action)?;
+                }
             }
+            Event::Mouse(mouse) => match mouse_action(mouse) {
+                Some(action) => run_action(terminal, app, Some(action))?,
+                None => redraw = false,
+            },
             Event::Paste(text) => app.update(Action::Paste(text)),
             Event::Resize(..) => {}
             _ => redraw = false,
         }
     }
     Ok(())
+}
+
+/// Carries out one action. One that can take a moment says so on screen first; a request to
+/// edit an item in the user's editor is carried out here, at the terminal's edge.
+fn run_action(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    action: Option<Action>,
+) -> anyhow::Result<()> {
+    let Some(action) = action else {
+        return Ok(());
+    };
+    if let Some(label) = action.working_label() {
+        app.show_working(label);
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+    }
+    app.update(action);
+    if let Some((item, text)) = app.take_external_edit() {
+        let result = edit_outside(terminal, &text, app.store.dir())?;
+        app.finish_external_edit(item, result);
+    }
+    Ok(())
+}
+
+/// Suspends the screen, runs `$VISUAL` / `$EDITOR` on `text`, and brings the screen back.
+fn edit_outside(
+    terminal: &mut DefaultTerminal,
+    text: &str,
+    dir: &std::path::Path,
+) -> anyhow::Result<Result<String, crate::external_editor::EditorError>> {
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+    println!("partnerbook: waiting for your editor to close…");
+    let dir = if dir.is_dir() {
+        dir.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    let result = crate::external_editor::edit_item(text, &dir);
+    *terminal = ratatui::try_init()?;
+    let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
+    terminal.clear()?;
+    Ok(result)
+}
+
+/// The action of a mouse event: a left click or the wheel; others are ignored.
+fn mouse_action(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::Down(event::MouseButton::Left) => Some(Action::Click(column, row)),
+        MouseEventKind::ScrollUp => Some(Action::Scroll(column, row, -1)),
+        MouseEventKind::ScrollDown => Some(Action::Scroll(column, row, 1)),
+        _ => None,
+    }
 }
 
 /// Debug builds only: with `PARTNERBOOK_DEBUG_PANIC` set, F12 panics, so tests can check that

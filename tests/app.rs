@@ -224,13 +224,18 @@ fn a_failed_save_keeps_the_edits_and_says_why() {
 fn help_lists_keys_of_every_pane_and_esc_closes_it() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "?");
-    let shown = screen(&app, 120, 40);
+    let mut shown = screen(&app, 120, 40);
+    for _ in 0..3 {
+        press(&mut app, &[KeyCode::PageDown]);
+        shown.push_str(&screen(&app, 120, 40));
+    }
     for expected in [
         "Self-assessment",
         "Essential skills",
         "answer Yes",
         "rate yourself",
         "edit the item",
+        "read the guide",
     ] {
         assert!(shown.contains(expected), "missing {expected}:\n{shown}");
     }

@@ -7,6 +7,10 @@ fn partnerbook(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_partnerbook"))
         .args(args)
         .env("PARTNERBOOK_DATA_DIR", data_dir)
+        .env(
+            "PARTNERBOOK_CONFIG",
+            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
+        )
         .output()
         .expect("binary runs")
 }

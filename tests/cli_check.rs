@@ -9,6 +9,10 @@ fn check(data_dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_partnerbook"))
         .arg("check")
         .env("PARTNERBOOK_DATA_DIR", data_dir)
+        .env(
+            "PARTNERBOOK_CONFIG",
+            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
+        )
         .output()
         .expect("binary runs")
 }

@@ -11,6 +11,10 @@ fn partnerbook(data_dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_partnerbook"))
         .args(args)
         .env("PARTNERBOOK_DATA_DIR", data_dir)
+        .env(
+            "PARTNERBOOK_CONFIG",
+            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
+        )
         .env_remove("COLUMNS")
         .output()
         .expect("binary runs")
@@ -184,6 +188,10 @@ fn compare_by_dates_puts_the_older_first_and_goes_side_by_side_when_wide() {
     let narrow_from_env = Command::new(env!("CARGO_BIN_EXE_partnerbook"))
         .args(["compare", "2026-02-10", "2026-08-01"])
         .env("PARTNERBOOK_DATA_DIR", tmp.path())
+        .env(
+            "PARTNERBOOK_CONFIG",
+            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
+        )
         .env("COLUMNS", "120")
         .output()
         .expect("binary runs");

@@ -19,6 +19,10 @@ fn run(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_partnerbook"))
         .args(args)
         .env("PARTNERBOOK_DATA_DIR", tmp.path())
+        .env(
+            "PARTNERBOOK_CONFIG",
+            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
+        )
         .output()
         .expect("binary runs");
     assert!(

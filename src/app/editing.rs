@@ -70,6 +70,47 @@ impl App {
     }
 }
 
+impl App {
+    /// Asks the terminal edge to open the selected item in `$VISUAL` / `$EDITOR`.
+    pub(super) fn request_external_edit(&mut self) {
+        match self.selected_item() {
+            Some(item) => {
+                self.editor = None;
+                self.external_edit = Some(item);
+            }
+            None => self.note("Select one of the nine items to edit it in your editor.".into()),
+        }
+    }
+
+    /// The item waiting to be edited in an external editor, with its text, if one was asked for.
+    pub fn take_external_edit(&mut self) -> Option<(usize, String)> {
+        let item = self.external_edit.take()?;
+        Some((item, self.review.item(item).to_string()))
+    }
+
+    /// Puts the editor's text into `item`, or says why not; on failure the item keeps its text.
+    pub fn finish_external_edit(
+        &mut self,
+        item: usize,
+        result: Result<String, crate::external_editor::EditorError>,
+    ) {
+        match result {
+            Ok(text) if text == self.review.item(item) => self.note("Item unchanged.".into()),
+            Ok(text) => {
+                self.review.set_item(item, text);
+                self.note("Item updated from your editor — Ctrl-S saves the review.".into());
+            }
+            Err(error) => {
+                let text = error.to_string();
+                let mut chars = text.chars();
+                let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
+                let sentence = format!("{}{}", first.unwrap_or_default(), chars.as_str());
+                self.fail(format!("{sentence} — the item keeps its text."));
+            }
+        }
+    }
+}
+
 /// Moves the editor's cursor; the text does not change.
 pub(super) fn cursor(editor: &mut TextArea<'static>, to: CursorMove) -> bool {
     editor.move_cursor(to);

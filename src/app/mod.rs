@@ -2,9 +2,12 @@
 //! item being edited, popups and the status line. No terminal I/O happens here.
 
 mod editing;
+mod guide;
 mod history;
+mod mouse;
 mod navigation;
 mod saving;
+mod suggestions;
 mod switching;
 mod types;
 
@@ -12,7 +15,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
+pub use guide::{GUIDE_MAX_WIDTH, GuideView};
 pub use history::{History, HistoryRow, LOAD_RADIUS};
+pub use mouse::{HitMap, Target};
 pub use types::{CompareView, Pane, Popup, SaveState, Screen, Status};
 
 use crate::action::Action;
@@ -66,6 +71,16 @@ pub struct App {
     pub running: bool,
     /// Another partnerbook holds the workbook's lock: nothing can be changed or saved here.
     pub locked_elsewhere: bool,
+    /// The palette the screen is drawn in.
+    pub theme: crate::ui::theme::Theme,
+    /// The key tables with the config file's rebinds.
+    pub keys: keymap::Keymap,
+    /// The guide's scroll and search.
+    pub guide: GuideView,
+    /// What the last frame drew where, for the mouse.
+    pub hits: HitMap,
+    /// The Next steps item to open in `$VISUAL` / `$EDITOR`, once the terminal edge gets to it.
+    external_edit: Option<usize>,
     /// Why the review on screen cannot be written (its file cannot be read), if so.
     pub unreadable: Option<String>,
     /// The path being typed in the save-a-copy prompt.
@@ -119,6 +134,11 @@ impl App {
             status,
             running: true,
             locked_elsewhere: false,
+            theme: Default::default(),
+            keys: keymap::Keymap::default(),
+            guide: GuideView::default(),
+            hits: HitMap::default(),
+            external_edit: None,
             unreadable,
             path_editor: None,
             pending_draft: None,
@@ -151,8 +171,11 @@ impl App {
             (Some(Popup::SwitchPrompt(_)), ..) => Context::SwitchPrompt,
             (Some(Popup::DraftPrompt(_)), ..) => Context::DraftPrompt,
             (Some(Popup::SaveAs), ..) => Context::SaveAs,
+            (Some(Popup::Focus { .. }), ..) => Context::Focus,
             (None, _, Screen::History, _) => Context::History,
             (None, _, Screen::Compare, _) => Context::Compare,
+            (None, _, Screen::Guide, _) if self.guide.search.is_some() => Context::GuideSearch,
+            (None, _, Screen::Guide, _) => Context::Guide,
             (None, Some(_), Screen::Workbook, _) => Context::Editing,
             (None, None, Screen::Workbook, Pane::Assessment) => Context::Assessment,
             (None, None, Screen::Workbook, Pane::Skills) => Context::Skills,
@@ -163,20 +186,38 @@ impl App {
         }
     }
 
-    /// Turns a key press into an action and carries it out.
-    ///
-    /// Terminals report Esc quickly followed by a key as that key with Alt held; when no table
-    /// binds the Alt chord, it is taken as the two presses the user made.
+    /// Turns a key press into actions and carries them out.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        for press in self.presses(key) {
+            if let Some(action) = self.action_for(press) {
+                self.update(action);
+            }
+        }
+    }
+
+    /// The presses a key event stands for. Terminals report Esc quickly followed by a key as
+    /// that key with Alt held; when no table binds the Alt chord, it is taken as the two
+    /// presses the user made. Resolve each with [`App::action_for`] after the one before ran.
+    pub fn presses(&self, key: KeyEvent) -> Vec<KeyEvent> {
         let alt_char = key.modifiers == KeyModifiers::ALT && matches!(key.code, KeyCode::Char(_));
-        if alt_char && keymap::bound(self.context(), &key).is_none() {
-            self.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
-            self.handle_key(KeyEvent::new(key.code, KeyModifiers::NONE));
-            return;
+        if alt_char && self.keys.bound(self.context(), &key).is_none() {
+            vec![
+                KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+                KeyEvent::new(key.code, KeyModifiers::NONE),
+            ]
+        } else {
+            vec![key]
         }
-        if let Some(action) = keymap::resolve(self.context(), &key) {
-            self.update(action);
-        }
+    }
+
+    /// Shows that a slow action is under way, until the next action replaces the message.
+    pub fn show_working(&mut self, label: &str) {
+        self.note(label.to_string());
+    }
+
+    /// The action a key press means now.
+    pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
+        self.keys.resolve(self.context(), &key)
     }
 
     /// Carries out one action.
@@ -227,6 +268,7 @@ impl App {
             Action::ToggleMark => self.history.toggle_mark(),
             Action::Compare => self.compare(),
             Action::EditKey(key) if self.popup == Some(Popup::SaveAs) => self.type_path(key),
+            Action::EditKey(key) if self.guide.search.is_some() => self.type_search(key),
             Action::EditKey(key) => self.edit(|editor| editor.input(key)),
             Action::Paste(text) => self.paste(&text),
             Action::Undo => self.edit(TextArea::undo),
@@ -258,6 +300,20 @@ impl App {
             }
             Action::ClosePopup => self.popup = None,
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::OpenGuide => self.open_guide(None),
+            Action::OpenBandTips => self.open_band_tips(),
+            Action::NextSection => self.guide.jump_section(true),
+            Action::PrevSection => self.guide.jump_section(false),
+            Action::StartSearch => self.start_search(),
+            Action::ConfirmSearch => self.confirm_search(),
+            Action::CancelSearch => self.cancel_search(),
+            Action::NextMatch => self.step_match(1),
+            Action::PrevMatch => self.step_match(-1),
+            Action::ShowFocus => self.show_focus(),
+            Action::TakeUpSuggestion => self.take_up_suggestion(),
+            Action::EditInEditor => self.request_external_edit(),
+            Action::Click(column, row) => self.click(column, row),
+            Action::Scroll(column, row, rows) => self.wheel(column, row, rows),
         }
     }
 
@@ -275,6 +331,7 @@ impl App {
 
     fn close_view(&mut self) {
         self.screen = match self.screen {
+            Screen::Guide => return self.close_guide(),
             Screen::Compare => Screen::History,
             _ => Screen::Workbook,
         };
@@ -285,6 +342,14 @@ impl App {
             self.review.set_progress(plan, progress);
             self.move_selection(1);
         }
+    }
+
+    /// Shows `text` in the status line.
+    fn note(&mut self, text: String) {
+        self.status = Some(Status {
+            text,
+            is_error: false,
+        });
     }
 
     fn fail(&mut self, text: String) {

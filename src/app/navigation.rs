@@ -56,6 +56,7 @@ impl App {
         match (self.screen, &self.comparison) {
             (Screen::History, _) => self.history.page_rows(),
             (Screen::Compare, Some(view)) => view.page.get().max(1) as isize,
+            (Screen::Guide, _) => self.guide.height.get().saturating_sub(2).max(1) as isize,
             _ => 10,
         }
     }
@@ -73,6 +74,15 @@ impl App {
             let last = keymap::help_line_count().saturating_sub(1) as isize;
             *scroll = (*scroll as isize).saturating_add(by).clamp(0, last) as u16;
             return;
+        }
+        if let Some(Popup::Focus { selected }) = self.popup {
+            let last = self.suggestions().len().saturating_sub(1) as isize;
+            let selected = (selected as isize).saturating_add(by).clamp(0, last) as usize;
+            self.popup = Some(Popup::Focus { selected });
+            return;
+        }
+        if self.screen == Screen::Guide {
+            return self.guide.scroll_by(by);
         }
         if self.screen == Screen::History {
             self.history.move_by(by);

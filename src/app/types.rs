@@ -34,6 +34,8 @@ pub enum Screen {
     History,
     /// Two reviews side by side.
     Compare,
+    /// The guide: tips and background, searchable.
+    Guide,
 }
 
 /// A window drawn over the screen.
@@ -49,6 +51,8 @@ pub enum Popup {
     DraftPrompt(NaiveDate),
     /// Type a folder or file to write a copy of the review to.
     SaveAs,
+    /// The suggested focus areas, with this one selected.
+    Focus { selected: usize },
 }
 
 /// The compare view's state.

@@ -32,6 +32,11 @@ pub(super) const fn ctrl(code: KeyCode) -> Chord {
 }
 
 impl Chord {
+    /// Whether the chord is a printable character with no Ctrl or Alt: text while typing.
+    pub fn is_plain_char(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && self.mods.is_empty()
+    }
+
     /// Whether a pressed key is this chord. Shift is ignored: it is part of the character.
     /// A Ctrl chord also matches with Alt held, because terminals report Esc quickly followed
     /// by Ctrl-S as Alt-Ctrl-S; a save must not be lost to that.
@@ -81,8 +86,8 @@ pub(super) const fn bind(
 pub(super) const UP: &[Chord] = &[key(KeyCode::Up), ch('k')];
 /// Down one row.
 pub(super) const DOWN: &[Chord] = &[key(KeyCode::Down), ch('j')];
-/// First row.
-pub(super) const FIRST: &[Chord] = &[key(KeyCode::Home), ch('g')];
+/// First row (`g` is the guide's key).
+pub(super) const FIRST: &[Chord] = &[key(KeyCode::Home)];
 /// Last row.
 pub(super) const LAST: &[Chord] = &[key(KeyCode::End), ch('G')];
 /// Up a screenful.
@@ -106,4 +111,13 @@ pub(super) const QUIT: Binding = bind(
     "q ^C",
     "quit (asks if unsaved)",
     Some("quit"),
+);
+
+/// `g`: the guide, from the panes, the history and the compare view.
+pub(super) const SHOW_GUIDE: Binding = bind(
+    &[ch('g')],
+    Action::OpenGuide,
+    "g",
+    "read the guide: tips and background, searchable",
+    Some("guide"),
 );

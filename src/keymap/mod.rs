@@ -6,14 +6,16 @@ use crossterm::event::KeyEvent;
 use crate::action::Action;
 
 mod chord;
+mod keyname;
 mod panes;
 mod tables;
 mod views;
 
 pub use chord::{Binding, Chord};
+pub use keyname::{chord_label, parse_chord};
 pub use panes::{ASSESSMENT, FOLLOW_UP, NEXT_STEPS, SKILLS};
-pub use tables::{DRAFT_PROMPT, EDITING, GLOBAL, HELP, QUIT_PROMPT, SAVE_AS, SWITCH_PROMPT};
-pub use views::{COMPARE, HISTORY};
+pub use tables::{DRAFT_PROMPT, EDITING, FOCUS, GLOBAL, HELP, QUIT_PROMPT, SAVE_AS, SWITCH_PROMPT};
+pub use views::{COMPARE, GUIDE, GUIDE_SEARCH, HISTORY};
 
 /// Where a key press lands, in priority order: popup, text editing, focused pane, global.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +30,12 @@ pub enum Context {
     DraftPrompt,
     /// The save-a-copy prompt is open: every printable key is part of the path.
     SaveAs,
+    /// The focus suggestions popup is open.
+    Focus,
+    /// A search is being typed in the guide: every printable key is part of the word.
+    GuideSearch,
+    /// The guide is open.
+    Guide,
     /// A Next steps item is being edited: every printable key is text.
     Editing,
     /// The Self-assessment pane has focus.
@@ -54,6 +62,9 @@ pub fn table(context: Context) -> &'static [Binding] {
         Context::SwitchPrompt => SWITCH_PROMPT,
         Context::DraftPrompt => DRAFT_PROMPT,
         Context::SaveAs => SAVE_AS,
+        Context::Focus => FOCUS,
+        Context::GuideSearch => GUIDE_SEARCH,
+        Context::Guide => GUIDE,
         Context::Editing => EDITING,
         Context::Assessment => ASSESSMENT,
         Context::Skills => SKILLS,
@@ -82,24 +93,182 @@ pub fn tables(context: Context) -> Vec<&'static [Binding]> {
     }
 }
 
-/// The action bound to a key press in `context`'s tables, if any (no text fallback).
-pub fn bound(context: Context, event: &KeyEvent) -> Option<Action> {
-    tables(context)
-        .into_iter()
-        .flatten()
-        .find(|binding| binding.keys.iter().any(|chord| chord.matches(event)))
-        .map(|binding| binding.action.clone())
+/// Whether every printable key is text in `context` (it has no pane keys to fall back on).
+fn takes_text(context: Context) -> bool {
+    matches!(
+        context,
+        Context::Editing | Context::SaveAs | Context::GuideSearch
+    )
 }
 
-/// The action a key press means in `context`. While editing, unbound keys are text.
-pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
-    match (bound(context, event), context) {
-        (None, Context::Editing | Context::SaveAs) => Some(Action::EditKey(*event)),
-        (bound, _) => bound,
+/// New keys for one action, from the config file's `[keys]` table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebind {
+    /// The action rebound.
+    pub action: Action,
+    /// Its keys, replacing the table's wherever the action is bound.
+    pub keys: Vec<Chord>,
+}
+
+/// The key tables as the user has them: the built-in tables with the config's rebinds
+/// applied. Key resolution, the footer hints and the help overlay all go through it.
+#[derive(Debug, Clone, Default)]
+pub struct Keymap {
+    rebinds: Vec<(Rebind, String)>,
+}
+
+impl Keymap {
+    /// The built-in tables with `rebinds` applied (a later rebind of an action wins).
+    pub fn new(rebinds: Vec<Rebind>) -> Keymap {
+        let rebinds = rebinds
+            .into_iter()
+            .map(|rebind| {
+                let label = rebind
+                    .keys
+                    .iter()
+                    .map(chord_label)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (rebind, label)
+            })
+            .collect();
+        Keymap { rebinds }
+    }
+
+    fn rebind_of(&self, binding: &Binding) -> Option<&(Rebind, String)> {
+        self.rebinds
+            .iter()
+            .rev()
+            .find(|(rebind, _)| rebind.action == binding.action)
+    }
+
+    /// The keys that trigger `binding` in `context`. In text contexts a rebind never takes a
+    /// plain printable key: it stays text.
+    fn keys_of<'a>(&'a self, binding: &'a Binding, context: Context) -> Vec<&'a Chord> {
+        match self.rebind_of(binding) {
+            None => binding.keys.iter().collect(),
+            Some((rebind, _)) => rebind
+                .keys
+                .iter()
+                .filter(|chord| !(takes_text(context) && chord.is_plain_char()))
+                .collect(),
+        }
+    }
+
+    /// How `binding`'s keys are written in the footer and help.
+    fn label_of<'a>(&'a self, binding: &'a Binding) -> &'a str {
+        match self.rebind_of(binding) {
+            Some((_, label)) if !binding.label.is_empty() => label,
+            _ => binding.label,
+        }
+    }
+
+    /// The action bound to a key press in `context`'s tables, if any (no text fallback).
+    pub fn bound(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        tables(context)
+            .into_iter()
+            .flatten()
+            .find(|binding| {
+                self.keys_of(binding, context)
+                    .iter()
+                    .any(|chord| chord.matches(event))
+            })
+            .map(|binding| binding.action.clone())
+    }
+
+    /// The action a key press means in `context`. While typing text, unbound keys are text.
+    pub fn resolve(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        match self.bound(context, event) {
+            None if takes_text(context) => Some(Action::EditKey(*event)),
+            bound => bound,
+        }
+    }
+
+    /// Footer hints for a context: (keys, word) pairs, most useful first.
+    pub fn hints(&self, context: Context) -> Vec<(&str, &'static str)> {
+        self.hinted(context)
+            .map(|(b, hint)| (self.label_of(b), hint))
+            .collect()
+    }
+
+    /// Footer hints for a context, with the action each stands for.
+    pub fn hints_with_actions(&self, context: Context) -> Vec<(&str, &'static str, &Action)> {
+        self.hinted(context)
+            .map(|(b, hint)| (self.label_of(b), hint, &b.action))
+            .collect()
+    }
+
+    fn hinted(&self, context: Context) -> impl Iterator<Item = (&'static Binding, &'static str)> {
+        tables(context)
+            .into_iter()
+            .flatten()
+            .filter_map(|b| b.hint.map(|hint| (b, hint)))
+    }
+
+    /// How the keys of `action` are written, as the context's tables bind it.
+    pub fn label_for(&self, context: Context, action: &Action) -> Option<&str> {
+        tables(context)
+            .into_iter()
+            .flatten()
+            .find(|b| b.action == *action)
+            .map(|b| self.label_of(b))
+    }
+
+    /// The (keys, what they do) rows of one table.
+    pub fn rows(&self, table: &'static [Binding]) -> Vec<(&str, &'static str)> {
+        table
+            .iter()
+            .filter(|b| !b.label.is_empty())
+            .map(|b| (self.label_of(b), b.help))
+            .collect()
+    }
+
+    /// Sections of the help overlay: a title and its (keys, what they do) rows.
+    pub fn help_sections(&self) -> Vec<(&'static str, Vec<(&str, &'static str)>)> {
+        HELP_SECTIONS
+            .iter()
+            .map(|(title, table)| (*title, self.rows(table)))
+            .collect()
     }
 }
 
-/// Footer hints for a context: (keys, word) pairs, most useful first.
+/// The help overlay's sections: a title and the table listed under it.
+const HELP_SECTIONS: &[(&str, &[Binding])] = &[
+    ("Everywhere", GLOBAL),
+    ("Self-assessment", ASSESSMENT),
+    ("Essential skills", SKILLS),
+    ("Next steps", NEXT_STEPS),
+    ("Follow-up of the previous review's plans", FOLLOW_UP),
+    ("While editing an item (other keys are text)", EDITING),
+    ("Focus suggestions", FOCUS),
+    ("Guide", GUIDE),
+    (
+        "Searching the guide (other keys type the word)",
+        GUIDE_SEARCH,
+    ),
+    ("History", HISTORY),
+    ("Compare", COMPARE),
+    ("Unsaved changes, before quitting", QUIT_PROMPT),
+    (
+        "Unsaved changes, before opening another review",
+        SWITCH_PROMPT,
+    ),
+    ("Unsaved changes found at start", DRAFT_PROMPT),
+    ("Save a copy elsewhere (other keys type the path)", SAVE_AS),
+    ("Help", HELP),
+];
+
+/// The action bound to a key press in `context` with the built-in keys (no text fallback).
+pub fn bound(context: Context, event: &KeyEvent) -> Option<Action> {
+    Keymap::default().bound(context, event)
+}
+
+/// The action a key press means in `context` with the built-in keys.
+pub fn resolve(context: Context, event: &KeyEvent) -> Option<Action> {
+    Keymap::default().resolve(context, event)
+}
+
+/// Footer hints for a context with the built-in keys.
 pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     tables(context)
         .into_iter()
@@ -108,36 +277,19 @@ pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
         .collect()
 }
 
-/// Sections of the help overlay: a title and its (keys, what they do) rows.
+/// Sections of the help overlay with the built-in keys.
 pub fn help_sections() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
-    let rows = |table: &'static [Binding]| {
-        table
-            .iter()
-            .filter(|b| !b.label.is_empty())
-            .map(|b| (b.label, b.help))
-            .collect()
-    };
-    vec![
-        ("Everywhere", rows(GLOBAL)),
-        ("Self-assessment", rows(ASSESSMENT)),
-        ("Essential skills", rows(SKILLS)),
-        ("Next steps", rows(NEXT_STEPS)),
-        ("Follow-up of the previous review's plans", rows(FOLLOW_UP)),
-        ("While editing an item (other keys are text)", rows(EDITING)),
-        ("History", rows(HISTORY)),
-        ("Compare", rows(COMPARE)),
-        ("Unsaved changes, before quitting", rows(QUIT_PROMPT)),
-        (
-            "Unsaved changes, before opening another review",
-            rows(SWITCH_PROMPT),
-        ),
-        ("Unsaved changes found at start", rows(DRAFT_PROMPT)),
-        (
-            "Save a copy elsewhere (other keys type the path)",
-            rows(SAVE_AS),
-        ),
-        ("Help", rows(HELP)),
-    ]
+    HELP_SECTIONS
+        .iter()
+        .map(|(title, table)| {
+            let rows = table
+                .iter()
+                .filter(|b| !b.label.is_empty())
+                .map(|b| (b.label, b.help))
+                .collect();
+            (*title, rows)
+        })
+        .collect()
 }
 
 /// Number of lines the help overlay shows: section titles, their rows and a gap between sections.
@@ -150,8 +302,12 @@ pub fn help_line_count() -> usize {
 /// docs/keys.md as generated from the tables (a test keeps the file in step).
 pub fn markdown() -> String {
     let mut out = String::from(
-        "# Keys\n\nGenerated from the key tables in `src/keymap/tables.rs` — the same tables that drive the app, \
-         its footer and its `?` overlay. Regenerate with `UPDATE_DOCS=1 cargo test keys_doc`.\n",
+        "# Keys\n\nGenerated from the key tables in `src/keymap/` — the same tables that drive the app, \
+         its footer and its `?` overlay; a test fails when this page and the tables differ. \
+         Regenerate with `UPDATE_DOCS=1 cargo test keys_doc`. Any action without data can be \
+         given other keys in the config file's `[keys]` table (see `partnerbook config --default`); \
+         the footer and `?` then show your keys. The mouse works too: a click focuses a pane and \
+         selects a row, a second click on a Next steps item edits it, and the wheel scrolls.\n",
     );
     for (title, rows) in help_sections() {
         out.push_str(&format!(

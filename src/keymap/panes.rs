@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::chord::{Binding, DOWN, FIRST, LAST, UP, bind, ch, key};
+use super::chord::{Binding, DOWN, FIRST, LAST, UP, bind, ch, ctrl, key};
 use crate::action::Action;
 use crate::review::Progress;
 
@@ -10,7 +10,7 @@ use crate::review::Progress;
 pub static ASSESSMENT: &[Binding] = &[
     bind(UP, Action::Up, "↑ k", "previous question", None),
     bind(DOWN, Action::Down, "↓ j", "next question", None),
-    bind(FIRST, Action::First, "Home g", "first question", None),
+    bind(FIRST, Action::First, "Home", "first question", None),
     bind(LAST, Action::Last, "End G", "last question", None),
     bind(
         &[ch('y')],
@@ -33,13 +33,20 @@ pub static ASSESSMENT: &[Binding] = &[
         "clear the answer",
         Some("clear"),
     ),
+    bind(
+        &[ch('a')],
+        Action::TakeUpSuggestion,
+        "a",
+        "make this question a Next steps item, ready to edit",
+        None,
+    ),
 ];
 
 /// Keys of the Essential skills pane.
 pub static SKILLS: &[Binding] = &[
     bind(UP, Action::Up, "↑ k", "previous skill", None),
     bind(DOWN, Action::Down, "↓ j", "next skill", None),
-    bind(FIRST, Action::First, "Home g", "first skill", None),
+    bind(FIRST, Action::First, "Home", "first skill", None),
     bind(LAST, Action::Last, "End G", "last skill", None),
     bind(
         &[ch(' '), key(KeyCode::Enter)],
@@ -66,13 +73,20 @@ pub static SKILLS: &[Binding] = &[
         "clear the rating",
         Some("unrate"),
     ),
+    bind(
+        &[ch('a')],
+        Action::TakeUpSuggestion,
+        "a",
+        "make this skill a Next steps item, ready to edit",
+        None,
+    ),
 ];
 
 /// Keys of the Next steps pane.
 pub static NEXT_STEPS: &[Binding] = &[
     bind(UP, Action::Up, "↑ k", "previous item", None),
     bind(DOWN, Action::Down, "↓ j", "next item", None),
-    bind(FIRST, Action::First, "Home g", "first item", None),
+    bind(FIRST, Action::First, "Home", "first item", None),
     bind(LAST, Action::Last, "End G", "last item", None),
     bind(
         &[key(KeyCode::Enter), ch('i'), ch('e')],
@@ -88,13 +102,20 @@ pub static NEXT_STEPS: &[Binding] = &[
         "empty the item",
         Some("empty"),
     ),
+    bind(
+        &[ctrl(KeyCode::Char('e'))],
+        Action::EditInEditor,
+        "^E",
+        "edit the item in $VISUAL / $EDITOR",
+        Some("editor"),
+    ),
 ];
 
 /// Keys on a plan carried over from the previous review (top of the Next steps pane).
 pub static FOLLOW_UP: &[Binding] = &[
     bind(UP, Action::Up, "↑ k", "previous row", None),
     bind(DOWN, Action::Down, "↓ j", "next row", None),
-    bind(FIRST, Action::First, "Home g", "first row", None),
+    bind(FIRST, Action::First, "Home", "first row", None),
     bind(LAST, Action::Last, "End G", "last row", None),
     bind(
         &[ch('d')],

@@ -4,7 +4,8 @@
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::chord::{
-    Binding, Chord, DOWN, PAGE_DOWN, PAGE_UP, QUIT, SHOW_HELP, UP, bind, ch, ctrl, key,
+    Binding, Chord, DOWN, FIRST, LAST, PAGE_DOWN, PAGE_UP, QUIT, SHOW_GUIDE, SHOW_HELP, UP, bind,
+    ch, ctrl, key,
 };
 use crate::action::Action;
 
@@ -19,6 +20,28 @@ pub static HELP: &[Binding] = &[
         Action::ClosePopup,
         "Esc",
         "close help",
+        Some("close"),
+    ),
+];
+
+/// Keys of the focus suggestions popup.
+pub static FOCUS: &[Binding] = &[
+    bind(UP, Action::Up, "↑ k", "previous suggestion", None),
+    bind(DOWN, Action::Down, "↓ j", "next suggestion", None),
+    bind(FIRST, Action::First, "Home", "first suggestion", None),
+    bind(LAST, Action::Last, "End G", "last suggestion", None),
+    bind(
+        &[key(KeyCode::Enter), ch('a')],
+        Action::TakeUpSuggestion,
+        "Enter a",
+        "make it a Next steps item in the right list, ready to edit",
+        Some("add as next step"),
+    ),
+    bind(
+        &[key(KeyCode::Esc), ch('f'), ch('q')],
+        Action::ClosePopup,
+        "Esc",
+        "close",
         Some("close"),
     ),
 ];
@@ -232,6 +255,21 @@ pub static GLOBAL: &[Binding] = &[
         "open the history of every review",
         Some("history"),
     ),
+    bind(
+        &[ch('f')],
+        Action::ShowFocus,
+        "f",
+        "suggested focus areas: No answers, weak or unticked skills",
+        Some("focus"),
+    ),
+    bind(
+        &[ch('t')],
+        Action::OpenBandTips,
+        "t",
+        "open the guide at the tips for your score",
+        Some("tips"),
+    ),
+    SHOW_GUIDE,
     SHOW_HELP,
     QUIT,
 ];

@@ -198,6 +198,9 @@ fn help_lists_every_labelled_binding() {
         NEXT_STEPS,
         FOLLOW_UP,
         EDITING,
+        FOCUS,
+        GUIDE,
+        GUIDE_SEARCH,
         HISTORY,
         COMPARE,
         QUIT_PROMPT,
@@ -236,4 +239,89 @@ fn esc_run_together_with_ctrl_s_still_saves() {
     );
     assert_eq!(resolve(Context::Editing, &merged), Some(Action::Save));
     assert_eq!(resolve(Context::Assessment, &merged), Some(Action::Save));
+}
+
+#[test]
+fn g_opens_the_guide_everywhere_but_while_typing() {
+    for context in [
+        Context::Assessment,
+        Context::Skills,
+        Context::NextSteps,
+        Context::History,
+        Context::Compare,
+    ] {
+        assert_eq!(
+            resolve(context, &press(KeyCode::Char('g'))),
+            Some(Action::OpenGuide),
+            "{context:?}"
+        );
+    }
+    let g = press(KeyCode::Char('g'));
+    assert_eq!(resolve(Context::Editing, &g), Some(Action::EditKey(g)));
+    assert_eq!(resolve(Context::GuideSearch, &g), Some(Action::EditKey(g)));
+    assert_eq!(resolve(Context::Guide, &g), Some(Action::CloseView));
+}
+
+#[test]
+fn a_rebind_replaces_the_keys_and_the_labels() {
+    let keys = Keymap::new(vec![Rebind {
+        action: Action::OpenHistory,
+        keys: vec![
+            parse_chord("ctrl-o").expect("chord"),
+            parse_chord("F2").expect("chord"),
+        ],
+    }]);
+    let ctrl_o = press_ctrl('o');
+    assert_eq!(
+        keys.resolve(Context::Assessment, &ctrl_o),
+        Some(Action::OpenHistory)
+    );
+    assert_eq!(
+        keys.resolve(Context::Skills, &press(KeyCode::F(2))),
+        Some(Action::OpenHistory)
+    );
+    assert_eq!(
+        keys.resolve(Context::Assessment, &press(KeyCode::Char('o'))),
+        None
+    );
+    assert!(
+        keys.hints(Context::Assessment)
+            .contains(&("^O F2", "history"))
+    );
+    let everywhere = keys.help_sections();
+    assert!(
+        everywhere[0]
+            .1
+            .iter()
+            .any(|(k, help)| *k == "^O F2" && help.contains("history"))
+    );
+    // The built-in tables are untouched.
+    assert_eq!(
+        resolve(Context::Assessment, &press(KeyCode::Char('o'))),
+        Some(Action::OpenHistory)
+    );
+}
+
+#[test]
+fn a_rebind_to_a_letter_never_steals_text() {
+    let keys = Keymap::new(vec![Rebind {
+        action: Action::Save,
+        keys: vec![
+            parse_chord("s").expect("chord"),
+            parse_chord("ctrl-s").expect("chord"),
+        ],
+    }]);
+    let s_key = press(KeyCode::Char('s'));
+    assert_eq!(
+        keys.resolve(Context::Assessment, &s_key),
+        Some(Action::Save)
+    );
+    assert_eq!(
+        keys.resolve(Context::Editing, &s_key),
+        Some(Action::EditKey(s_key))
+    );
+    assert_eq!(
+        keys.resolve(Context::Editing, &press_ctrl('s')),
+        Some(Action::Save)
+    );
 }

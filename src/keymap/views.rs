@@ -1,9 +1,10 @@
-//! The key tables of the history and compare views.
+//! The key tables of the history, compare and guide views.
 
 use crossterm::event::KeyCode;
 
 use super::chord::{
-    Binding, DOWN, FIRST, LAST, PAGE_DOWN, PAGE_UP, QUIT, SHOW_HELP, UP, bind, ch, key,
+    Binding, DOWN, FIRST, LAST, PAGE_DOWN, PAGE_UP, QUIT, SHOW_GUIDE, SHOW_HELP, UP, bind, ch,
+    ctrl, key,
 };
 use crate::action::Action;
 
@@ -13,7 +14,7 @@ pub static HISTORY: &[Binding] = &[
     bind(DOWN, Action::Down, "↓ j", "older review", None),
     bind(PAGE_UP, Action::PageUp, "PgUp", "up a page", None),
     bind(PAGE_DOWN, Action::PageDown, "PgDn", "down a page", None),
-    bind(FIRST, Action::First, "Home g", "newest review", None),
+    bind(FIRST, Action::First, "Home", "newest review", None),
     bind(LAST, Action::Last, "End G", "oldest review", None),
     bind(
         &[key(KeyCode::Enter)],
@@ -50,6 +51,7 @@ pub static HISTORY: &[Binding] = &[
         "back to the review",
         Some("back"),
     ),
+    SHOW_GUIDE,
     SHOW_HELP,
     QUIT,
 ];
@@ -60,7 +62,7 @@ pub static COMPARE: &[Binding] = &[
     bind(DOWN, Action::Down, "↓ j", "scroll down", None),
     bind(PAGE_UP, Action::PageUp, "PgUp", "up a page", None),
     bind(PAGE_DOWN, Action::PageDown, "PgDn", "down a page", None),
-    bind(FIRST, Action::First, "Home g", "top", None),
+    bind(FIRST, Action::First, "Home", "top", None),
     bind(LAST, Action::Last, "End G", "bottom", None),
     bind(
         &[key(KeyCode::Esc), ch('c')],
@@ -69,6 +71,79 @@ pub static COMPARE: &[Binding] = &[
         "back to the history",
         Some("back"),
     ),
+    SHOW_GUIDE,
     SHOW_HELP,
     QUIT,
+];
+
+/// Keys of the guide.
+pub static GUIDE: &[Binding] = &[
+    bind(UP, Action::Up, "↑ k", "scroll up", Some("scroll")),
+    bind(DOWN, Action::Down, "↓ j", "scroll down", None),
+    bind(PAGE_UP, Action::PageUp, "PgUp", "up a page", None),
+    bind(
+        &[key(KeyCode::PageDown), ctrl(KeyCode::Char('f')), ch(' ')],
+        Action::PageDown,
+        "PgDn Space",
+        "down a page",
+        None,
+    ),
+    bind(FIRST, Action::First, "Home", "top", None),
+    bind(LAST, Action::Last, "End G", "bottom", None),
+    bind(
+        &[key(KeyCode::Tab), ch(']')],
+        Action::NextSection,
+        "Tab ]",
+        "next section",
+        Some("section"),
+    ),
+    bind(
+        &[key(KeyCode::BackTab), ch('[')],
+        Action::PrevSection,
+        "⇧Tab [",
+        "previous section",
+        None,
+    ),
+    bind(
+        &[ch('/')],
+        Action::StartSearch,
+        "/",
+        "search the guide",
+        Some("search"),
+    ),
+    bind(
+        &[ch('n')],
+        Action::NextMatch,
+        "n",
+        "next match",
+        Some("next"),
+    ),
+    bind(&[ch('N')], Action::PrevMatch, "N", "previous match", None),
+    bind(
+        &[key(KeyCode::Esc), ch('g')],
+        Action::CloseView,
+        "Esc g",
+        "close the guide",
+        Some("back"),
+    ),
+    SHOW_HELP,
+    QUIT,
+];
+
+/// Keys while typing a search in the guide; any other key is part of the word.
+pub static GUIDE_SEARCH: &[Binding] = &[
+    bind(
+        &[key(KeyCode::Enter)],
+        Action::ConfirmSearch,
+        "Enter",
+        "search for the word typed",
+        Some("find"),
+    ),
+    bind(
+        &[key(KeyCode::Esc), ctrl(KeyCode::Char('c'))],
+        Action::CancelSearch,
+        "Esc",
+        "stop searching",
+        Some("cancel"),
+    ),
 ];

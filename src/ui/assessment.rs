@@ -7,7 +7,9 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, ListItem, Paragraph, Widget, Wrap};
 
 use super::{pane_block, render_selectable, text, theme};
-use crate::app::App;
+use crate::action::Action;
+use crate::app::{App, Pane, Target};
+use crate::keymap::Context;
 
 /// The Self-assessment pane of `app`.
 pub struct AssessmentPane<'a> {
@@ -49,7 +51,7 @@ impl Widget for AssessmentPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
 
-        let summary = summary(app);
+        let summary = summary(app, usize::from(inner.width));
         let wanted = summary.line_count(inner.width) as u16 + 1;
         let summary_height = wanted.min(inner.height / 2);
         let [list_area, summary_area] =
@@ -98,7 +100,10 @@ impl Widget for AssessmentPane<'_> {
                 ListItem::new(Text::from(rows))
             })
             .collect();
-        render_selectable(items, app.selected[0], self.focused, list_area, buf);
+        let rows = render_selectable(items, app.selected[0], self.focused, list_area, buf);
+        for (rect, index) in rows {
+            app.hits.add(rect, Target::Row(Pane::Assessment, index));
+        }
 
         let rule = Block::new()
             .borders(Borders::TOP)
@@ -109,8 +114,40 @@ impl Widget for AssessmentPane<'_> {
     }
 }
 
+/// The guide's tips that fit the band, and the key that opens the guide at them; named when
+/// they fit on one line.
+fn tips_line(app: &App, band: &crate::content::Band, width: usize) -> Line<'static> {
+    let guide = crate::guide::Guide::embedded();
+    let names: Vec<&str> = band
+        .tips
+        .iter()
+        .filter_map(|id| guide.heading(id))
+        .collect();
+    let key = app
+        .keys
+        .label_for(Context::Global, &Action::OpenBandTips)
+        .unwrap_or_default()
+        .to_string();
+    let named = Line::from(vec![
+        Span::styled("Tips: ", theme::DIM),
+        Span::raw(names.join(" · ")),
+        Span::styled(" — press ", theme::DIM),
+        Span::styled(key.clone(), theme::KEY),
+    ]);
+    if named.width() <= width {
+        return named;
+    }
+    Line::from(vec![
+        Span::styled(
+            format!("{} tips for this score — press ", names.len()),
+            theme::DIM,
+        ),
+        Span::styled(key, theme::KEY),
+    ])
+}
+
 /// Score, answered count, band and advice, wrapped to the pane.
-fn summary(app: &App) -> Paragraph<'static> {
+fn summary(app: &App, width: usize) -> Paragraph<'static> {
     let review = &app.review;
     let band = app.workbook.band_for(review.score());
     let answered = review.answered();
@@ -130,6 +167,7 @@ fn summary(app: &App) -> Paragraph<'static> {
             Span::styled("Focus on: ", theme::DIM),
             Span::raw(band.focus.join(" · ")),
         ]),
+        tips_line(app, band, width),
     ];
     let mut lines = lines;
     if let Some(previous) = &app.previous {

@@ -30,6 +30,7 @@ impl Widget for CompareScreen<'_> {
             older.format("%a %-d %b %Y"),
             newer.format("%a %-d %b %Y")
         );
+        self.app.hits.add(area, crate::app::Target::Compare);
         let block = Block::bordered()
             .border_type(ratatui::widgets::BorderType::Thick)
             .border_style(theme::FOCUSED_BORDER)

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{text, theme};
+use crate::action::Action;
 use crate::app::App;
-use crate::keymap;
 
 /// The one-line bar across the bottom of the screen.
 pub struct Footer<'a>(pub &'a App);
@@ -24,17 +24,32 @@ impl Widget for Footer<'_> {
             Line::styled(format!(" {shown} "), style).render(area, buf);
             return;
         }
+        let hints = self.0.keys.hints_with_actions(self.0.context());
+        let piece = |keys: &str, hint: &str| text::width(keys) + text::width(hint) + 3;
+        let spans_of = |keys: &str, hint: &str| {
+            [
+                Span::styled(format!(" {keys}"), theme::KEY),
+                Span::styled(format!(" {hint} "), theme::KEY_HINT),
+            ]
+        };
+        // The help hint always shows, at the right end: it leads to every other key.
+        let help = hints.iter().find(|(_, _, action)| **action == Action::Help);
+        let help_width = help.map_or(0, |(keys, hint, _)| piece(keys, hint));
+        let room = usize::from(area.width).saturating_sub(help_width);
         let mut spans = Vec::new();
         let mut used = 0;
-        for (keys, hint) in keymap::hints(self.0.context()) {
-            let piece = text::width(keys) + text::width(hint) + 3;
-            if used + piece > usize::from(area.width) {
+        for (keys, hint, _) in hints.iter().filter(|(_, _, a)| **a != Action::Help) {
+            if used + piece(keys, hint) > room {
                 break;
             }
-            used += piece;
-            spans.push(Span::styled(format!(" {keys}"), theme::KEY));
-            spans.push(Span::styled(format!(" {hint} "), theme::KEY_HINT));
+            used += piece(keys, hint);
+            spans.extend(spans_of(keys, hint));
         }
         Line::from(spans).render(area, buf);
+        if let Some((keys, hint, _)) = help {
+            Line::from(spans_of(keys, hint).to_vec())
+                .right_aligned()
+                .render(area, buf);
+        }
     }
 }

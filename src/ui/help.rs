@@ -6,17 +6,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{popup_frame, text, theme};
-use crate::keymap;
+use crate::keymap::{self, Keymap};
 
 /// Lists every key binding, scrolled by `scroll` rows.
-pub struct HelpOverlay {
+pub struct HelpOverlay<'a> {
     /// Rows scrolled past.
     pub scroll: u16,
+    /// The keys as the user has them.
+    pub keys: &'a Keymap,
 }
 
-impl Widget for HelpOverlay {
+impl Widget for HelpOverlay<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let sections = keymap::help_sections();
+        let sections = self.keys.help_sections();
         let key_width = sections
             .iter()
             .flat_map(|(_, rows)| rows.iter().map(|(keys, _)| text::width(keys)))

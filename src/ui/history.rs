@@ -133,6 +133,7 @@ impl HistoryView<'_> {
                 height: 1,
                 ..inner
             };
+            self.0.hits.add(rect, crate::app::Target::HistoryRow(index));
             self.row_line(row, index == history.selected, width)
                 .render(rect, buf);
         }

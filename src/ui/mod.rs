@@ -4,7 +4,9 @@
 mod assessment;
 mod compare;
 mod compare_lines;
+mod focus;
 mod footer;
+mod guide;
 mod help;
 mod history;
 mod next_steps;
@@ -32,69 +34,83 @@ pub const MIN_HEIGHT: u16 = 16;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.hits.clear();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             render_too_small(area, buf);
-            return;
+        } else {
+            render_screen(self, area, buf);
         }
-        let [title_area, body, footer_area] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Fill(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
-        title::TitleBar(self).render(title_area, buf);
-        let body = match self.write_block() {
-            Some(why) => {
-                let banner = Paragraph::new(why)
-                    .style(theme::BANNER)
-                    .block(Block::new().padding(ratatui::widgets::Padding::horizontal(1)))
-                    .wrap(Wrap { trim: true });
-                let lines = (banner.line_count(body.width.saturating_sub(2)) as u16).clamp(1, 3);
-                let [banner_area, rest] =
-                    Layout::vertical([Constraint::Length(lines), Constraint::Fill(1)]).areas(body);
-                banner.render(banner_area, buf);
-                rest
-            }
-            None => body,
-        };
-        match (self.screen, &self.comparison) {
-            (Screen::History, _) => history::HistoryView(self).render(body, buf),
-            (Screen::Compare, Some(view)) => {
-                compare::CompareScreen { app: self, view }.render(body, buf)
-            }
-            _ => render_panes(self, body, buf),
+        self.theme.apply(area, buf);
+    }
+}
+
+/// Title bar, the screen's body, footer and any popup.
+fn render_screen(app: &App, area: Rect, buf: &mut Buffer) {
+    let [title_area, body, footer_area] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    title::TitleBar(app).render(title_area, buf);
+    let body = match app.write_block() {
+        Some(why) => {
+            let banner = Paragraph::new(why)
+                .style(theme::BANNER)
+                .block(Block::new().padding(ratatui::widgets::Padding::horizontal(1)))
+                .wrap(Wrap { trim: true });
+            let lines = (banner.line_count(body.width.saturating_sub(2)) as u16).clamp(1, 3);
+            let [banner_area, rest] =
+                Layout::vertical([Constraint::Length(lines), Constraint::Fill(1)]).areas(body);
+            banner.render(banner_area, buf);
+            rest
         }
-        footer::Footer(self).render(footer_area, buf);
-        match self.popup {
-            Some(Popup::Help { scroll }) => help::HelpOverlay { scroll }.render(body, buf),
-            Some(Popup::QuitPrompt) => quit_prompt::UnsavedPrompt {
-                question: format!(
-                    "The review of {} has changes that are not saved.",
-                    date_text(self.review.date)
-                ),
-                keys: keymap::QUIT_PROMPT,
-            }
-            .render(body, buf),
-            Some(Popup::SwitchPrompt(other)) => quit_prompt::UnsavedPrompt {
-                question: format!(
-                    "The review of {} has changes that are not saved. Save them before opening {}?",
-                    date_text(self.review.date),
-                    date_text(other)
-                ),
-                keys: keymap::SWITCH_PROMPT,
-            }
-            .render(body, buf),
-            Some(Popup::DraftPrompt(date)) => quit_prompt::UnsavedPrompt {
-                question: format!(
-                    "Last time partnerbook closed with unsaved changes to the review of {}. Bring them back?",
-                    date_text(date)
-                ),
-                keys: keymap::DRAFT_PROMPT,
-            }
-            .render(body, buf),
-            Some(Popup::SaveAs) => save_as::SaveAsPrompt(self).render(body, buf),
-            None => {}
+        None => body,
+    };
+    match (app.screen, &app.comparison) {
+        (Screen::History, _) => history::HistoryView(app).render(body, buf),
+        (Screen::Guide, _) => guide::GuideScreen(app).render(body, buf),
+        (Screen::Compare, Some(view)) => compare::CompareScreen { app, view }.render(body, buf),
+        _ => render_panes(app, body, buf),
+    }
+    footer::Footer(app).render(footer_area, buf);
+    match app.popup {
+        Some(Popup::Help { scroll }) => help::HelpOverlay {
+            scroll,
+            keys: &app.keys,
         }
+        .render(body, buf),
+        Some(Popup::QuitPrompt) => quit_prompt::UnsavedPrompt {
+            question: format!(
+                "The review of {} has changes that are not saved.",
+                date_text(app.review.date)
+            ),
+            table: keymap::QUIT_PROMPT,
+            keys: &app.keys,
+        }
+        .render(body, buf),
+        Some(Popup::SwitchPrompt(other)) => quit_prompt::UnsavedPrompt {
+            question: format!(
+                "The review of {} has changes that are not saved. Save them before opening {}?",
+                date_text(app.review.date),
+                date_text(other)
+            ),
+            table: keymap::SWITCH_PROMPT,
+            keys: &app.keys,
+        }
+        .render(body, buf),
+        Some(Popup::DraftPrompt(date)) => quit_prompt::UnsavedPrompt {
+            question: format!(
+                "Last time partnerbook closed with unsaved changes to the review of {}. Bring them back?",
+                date_text(date)
+            ),
+            table: keymap::DRAFT_PROMPT,
+            keys: &app.keys,
+        }
+        .render(body, buf),
+        Some(Popup::SaveAs) => save_as::SaveAsPrompt(app).render(body, buf),
+        Some(Popup::Focus { selected }) => focus::FocusPopup { app, selected }.render(body, buf),
+        None => {}
     }
 }
 
@@ -106,6 +122,7 @@ fn date_text(date: chrono::NaiveDate) -> String {
 /// The three panes of the review on screen.
 fn render_panes(app: &App, body: Rect, buf: &mut Buffer) {
     for (pane, rect, expanded) in pane_areas(app.focus, body) {
+        app.hits.add(rect, crate::app::Target::Pane(pane));
         let focused = pane == app.focus;
         if !expanded {
             render_collapsed(app, pane, rect, buf);
@@ -227,26 +244,39 @@ pub(crate) fn pane_block(title: &str, extra: String, focused: bool) -> Block<'st
 }
 
 /// A list whose selected row is marked "▶" and reversed when its pane has focus, "›" and
-/// bold otherwise; it scrolls to keep the selection in view.
+/// bold otherwise; it scrolls to keep the selection in view. Returns where each visible
+/// item was drawn, with its index.
 pub(crate) fn render_selectable(
     items: Vec<ratatui::widgets::ListItem<'static>>,
     selected: usize,
     focused: bool,
     area: Rect,
     buf: &mut Buffer,
-) {
+) -> Vec<(Rect, usize)> {
     use ratatui::widgets::{HighlightSpacing, List, ListState, StatefulWidget};
     let (symbol, highlight) = if focused {
         ("▶ ", theme::SELECTED)
     } else {
         ("› ", theme::SELECTED_IDLE)
     };
+    let heights: Vec<u16> = items.iter().map(|item| item.height() as u16).collect();
     let list = List::new(items)
         .highlight_symbol(symbol)
         .highlight_style(highlight)
         .highlight_spacing(HighlightSpacing::Always);
     let mut state = ListState::default().with_selected(Some(selected));
     StatefulWidget::render(list, area, buf, &mut state);
+    let mut drawn = Vec::new();
+    let mut y = area.y;
+    for (index, height) in heights.into_iter().enumerate().skip(state.offset()) {
+        if y >= area.bottom() {
+            break;
+        }
+        let height = height.min(area.bottom() - y);
+        drawn.push((Rect { y, height, ..area }, index));
+        y += height;
+    }
+    drawn
 }
 
 /// A box of `width`×`height` centred in `area`, cleared, with a titled frame; returns its inside.

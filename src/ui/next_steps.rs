@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{pane_block, text, theme};
-use crate::app::App;
+use crate::app::{App, Pane, Target};
 use crate::content::ITEMS_PER_LIST;
 use crate::review::Progress;
 
@@ -104,6 +104,9 @@ impl Widget for NextStepsPane<'_> {
                 height,
                 ..inner
             };
+            if let Some(index) = row.selection(plans) {
+                app.hits.add(rect, Target::Row(Pane::NextSteps, index));
+            }
             match row {
                 Row::Heading(list) => {
                     let title = &app.workbook.next_steps[*list].title;

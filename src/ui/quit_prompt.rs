@@ -7,23 +7,25 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{popup_frame, theme};
-use crate::keymap::Binding;
+use crate::keymap::{Binding, Keymap};
 
 /// Asks what to do with unsaved changes; its rows come from the prompt's key table.
-pub struct UnsavedPrompt {
+pub struct UnsavedPrompt<'a> {
     /// What the prompt says first.
     pub question: String,
     /// The prompt's key table.
-    pub keys: &'static [Binding],
+    pub table: &'static [Binding],
+    /// The keys as the user has them.
+    pub keys: &'a Keymap,
 }
 
-impl Widget for UnsavedPrompt {
+impl Widget for UnsavedPrompt<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let mut lines = vec![Line::from(self.question), Line::from("")];
-        for binding in self.keys {
+        for (keys, help) in self.keys.rows(self.table) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<5}", binding.label), theme::KEY),
-                Span::raw(binding.help),
+                Span::styled(format!("  {keys:<5}"), theme::KEY),
+                Span::raw(help),
             ]));
         }
         let width = 60u16.min(area.width);

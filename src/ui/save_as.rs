@@ -31,12 +31,15 @@ impl Widget for SaveAsPrompt<'_> {
         if let Some(editor) = &self.0.path_editor {
             editor.render(field, buf);
         }
-        let keys: Vec<Span> = keymap::SAVE_AS
-            .iter()
-            .flat_map(|b| {
+        let keys: Vec<Span> = self
+            .0
+            .keys
+            .rows(keymap::SAVE_AS)
+            .into_iter()
+            .flat_map(|(keys, help)| {
                 [
-                    Span::styled(format!("{} ", b.label), theme::KEY),
-                    Span::raw(format!("{}   ", b.help)),
+                    Span::styled(format!("{keys} "), theme::KEY),
+                    Span::raw(format!("{help}   ")),
                 ]
             })
             .collect();

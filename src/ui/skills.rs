@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{ListItem, Widget};
 
 use super::{pane_block, render_selectable, text, theme};
-use crate::app::App;
+use crate::app::{App, Pane, Target};
 use crate::review::{MAX_RATING, SkillEntry};
 
 /// The Essential skills pane of `app`.
@@ -60,7 +60,10 @@ impl Widget for SkillsPane<'_> {
                 skill_item(&skill.name, &skill.description, *entry, row_width, wrap)
             })
             .collect();
-        render_selectable(items, app.selected[1], self.focused, inner, buf);
+        let rows = render_selectable(items, app.selected[1], self.focused, inner, buf);
+        for (rect, index) in rows {
+            app.hits.add(rect, Target::Row(Pane::Skills, index));
+        }
     }
 }
 

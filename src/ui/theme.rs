@@ -1,6 +1,94 @@
-//! Every colour and text style the workbook draws with, in one place.
+//! Every colour and text style the workbook draws with, in one place, and the themes.
+//!
+//! Views draw with the styles below, which are the dark theme. Once a frame is drawn,
+//! [`Theme::apply`] recolours the whole buffer for the theme in use: the light theme swaps the
+//! colours that are hard to read on a light background, and `NO_COLOR` strips every colour,
+//! turning backgrounds into reverse video. Doing it on the finished buffer means no widget,
+//! ours or a library's, can leak a colour escape past `NO_COLOR`.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
+
+/// The palette the screen is drawn in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Light text on a dark terminal (the styles as written).
+    #[default]
+    Dark,
+    /// Dark text on a light terminal.
+    Light,
+    /// No colour at all (`NO_COLOR` is set): bold, reverse video and glyphs only.
+    NoColor,
+}
+
+impl Theme {
+    /// The theme to draw in: `NO_COLOR` (set and not empty, per no-color.org) beats the
+    /// configured one.
+    pub fn choose(no_color: Option<&std::ffi::OsStr>, light: bool) -> Theme {
+        match (no_color, light) {
+            (Some(value), _) if !value.is_empty() => Theme::NoColor,
+            (_, true) => Theme::Light,
+            _ => Theme::Dark,
+        }
+    }
+
+    /// Recolours every cell of `area` drawn in the dark theme's styles for this theme.
+    pub fn apply(self, area: Rect, buf: &mut Buffer) {
+        if self == Theme::Dark {
+            return;
+        }
+        for y in area.top()..area.bottom() {
+            for x in area.left()..area.right() {
+                if let Some(cell) = buf.cell_mut((x, y)) {
+                    match self {
+                        Theme::NoColor => {
+                            if cell.bg != Color::Reset {
+                                cell.modifier.toggle(Modifier::REVERSED);
+                            }
+                            cell.fg = Color::Reset;
+                            cell.bg = Color::Reset;
+                            cell.underline_color = Color::Reset;
+                        }
+                        Theme::Light => {
+                            cell.fg = light_foreground(cell.fg, cell.bg);
+                            cell.bg = light_background(cell.bg);
+                        }
+                        Theme::Dark => {}
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The light theme's text colour: colours that fade on white get darker ones. Text on a
+/// coloured background (title bar, badges) keeps its colour.
+fn light_foreground(fg: Color, bg: Color) -> Color {
+    if bg == EDITING_BG {
+        return Color::Black;
+    }
+    if bg != Color::Reset {
+        return fg;
+    }
+    match fg {
+        Color::White => Color::Black,
+        Color::Gray => Color::DarkGray,
+        Color::Cyan => Color::Blue,
+        Color::Yellow => Color::Indexed(130),
+        Color::Green => Color::Indexed(28),
+        other => other,
+    }
+}
+
+/// The light theme's background colour: the editing field turns pale.
+fn light_background(bg: Color) -> Color {
+    if bg == EDITING_BG {
+        Color::Rgb(226, 230, 238)
+    } else {
+        bg
+    }
+}
 
 /// The title bar across the top.
 pub const TITLE_BAR: Style = Style::new().fg(Color::White).bg(Color::Blue);
@@ -32,6 +120,16 @@ pub const DIM: Style = Style::new().fg(Color::DarkGray);
 pub const TEXT: Style = Style::new();
 /// Headings inside panes.
 pub const HEADING: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+
+/// Sub-headings (the guide's tips).
+pub const SUBHEADING: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
+/// A search match in the guide.
+pub const MATCH: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
+/// The current search match in the guide.
+pub const MATCH_CURRENT: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Magenta)
+    .add_modifier(Modifier::BOLD.union(Modifier::UNDERLINED));
 
 /// A Yes answer.
 pub const YES: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
@@ -66,7 +164,9 @@ pub const STATUS_ERROR: Style = Style::new()
 /// Popup frames.
 pub const POPUP_BORDER: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 /// The text being edited.
-pub const EDITING: Style = Style::new().fg(Color::White).bg(Color::Rgb(40, 44, 52));
+pub const EDITING: Style = Style::new().fg(Color::White).bg(EDITING_BG);
+/// The background of the text being edited.
+const EDITING_BG: Color = Color::Rgb(40, 44, 52);
 
 /// The title bar while a past review is open: a different colour, so it is clearly not today's.
 pub const TITLE_BAR_PAST: Style = Style::new().fg(Color::Black).bg(Color::Magenta);

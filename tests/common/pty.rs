@@ -35,6 +35,11 @@ impl Session {
             .expect("open pty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_partnerbook"));
         command.env("PARTNERBOOK_DATA_DIR", data_dir);
+        command.env(
+            "PARTNERBOOK_CONFIG",
+            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
+        );
+        command.env_remove("NO_COLOR");
         command.env("TERM", "xterm-256color");
         for (name, value) in env {
             command.env(name, value);

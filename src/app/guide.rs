@@ -1,0 +1,212 @@
+//! The guide's state: where it is scrolled, the search being typed or kept, and which match
+//! is current; opening it (at the tips for the score's band) and moving through it.
+
+use std::cell::Cell;
+
+use crossterm::event::KeyEvent;
+use ratatui_textarea::TextArea;
+
+use super::{App, Screen};
+use crate::guide::{self, Guide, GuideLine, LineKind, Match};
+
+/// Widest the guide's text is laid out, however wide the terminal: long lines are hard to read.
+pub const GUIDE_MAX_WIDTH: usize = 92;
+
+/// The guide view's state.
+#[derive(Debug, Default)]
+pub struct GuideView {
+    /// Lines scrolled past.
+    pub scroll: usize,
+    /// The word searched for ("" = no search).
+    pub query: String,
+    /// The search being typed, while the prompt is open.
+    pub search: Option<TextArea<'static>>,
+    /// The current match, an index into [`GuideView::matches`].
+    pub current: usize,
+    /// Width the text was last laid out at.
+    pub width: Cell<usize>,
+    /// Lines the view showed when last drawn: the size of a page.
+    pub height: Cell<usize>,
+    /// The screen to go back to when the guide closes.
+    pub back_to: Option<Screen>,
+}
+
+impl GuideView {
+    /// The text width for a view `area_width` columns wide (inside its frame and padding).
+    pub fn text_width(area_width: u16) -> usize {
+        usize::from(area_width.saturating_sub(4)).clamp(guide::MIN_WIDTH, GUIDE_MAX_WIDTH)
+    }
+
+    /// The guide laid out at the width it was last drawn at (a sensible width before that).
+    pub fn lines(&self) -> Vec<GuideLine> {
+        let width = match self.width.get() {
+            0 => GUIDE_MAX_WIDTH - 12,
+            width => width,
+        };
+        Guide::embedded().lines(width)
+    }
+
+    /// Every match of the search in `lines`.
+    pub fn matches(&self, lines: &[GuideLine]) -> Vec<Match> {
+        guide::find(lines, &self.query)
+    }
+
+    /// The furthest the text can scroll.
+    fn max_scroll(&self, lines: usize) -> usize {
+        lines.saturating_sub(self.height.get().max(1))
+    }
+
+    /// Scrolls by `by` lines, staying within the text.
+    pub fn scroll_by(&mut self, by: isize) {
+        let max = self.max_scroll(self.lines().len()) as isize;
+        self.scroll = (self.scroll as isize).saturating_add(by).clamp(0, max) as usize;
+    }
+
+    /// Scrolls so `line` is near the top (a line of context above it when there is room).
+    fn show_line(&mut self, line: usize, total: usize) {
+        self.scroll = line.saturating_sub(1).min(self.max_scroll(total));
+    }
+
+    /// Scrolls to the heading of section `id`; false when there is none.
+    pub fn jump_to(&mut self, id: &str) -> bool {
+        let lines = self.lines();
+        match guide::anchor_line(&lines, id) {
+            Some(line) => {
+                self.scroll = line.min(self.max_scroll(lines.len()));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Scrolls to the next (`forward`) or previous heading.
+    pub fn jump_section(&mut self, forward: bool) {
+        let lines = self.lines();
+        let headings = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| matches!(l.kind, LineKind::Heading1 | LineKind::Heading2))
+            .map(|(i, _)| i);
+        let target = if forward {
+            headings.into_iter().find(|i| *i > self.scroll)
+        } else {
+            headings.into_iter().rev().find(|i| *i < self.scroll)
+        };
+        let target = target.unwrap_or(if forward { lines.len() } else { 0 });
+        self.scroll = target.min(self.max_scroll(lines.len()));
+    }
+
+    /// Makes match `index` (wrapping around) current and scrolls it into view.
+    fn go_to_match(&mut self, index: isize) -> Option<(usize, usize)> {
+        let lines = self.lines();
+        let matches = self.matches(&lines);
+        if matches.is_empty() {
+            return None;
+        }
+        let count = matches.len();
+        self.current = index.rem_euclid(count as isize) as usize;
+        let line = matches[self.current].line;
+        let height = self.height.get().max(1);
+        if line < self.scroll || line >= self.scroll + height {
+            self.show_line(line, lines.len());
+        }
+        Some((self.current + 1, count))
+    }
+
+    /// The first match at or below the top of the view, so a search starts where the reader is.
+    fn first_match_from_view(&self) -> isize {
+        let lines = self.lines();
+        let matches = self.matches(&lines);
+        matches
+            .iter()
+            .position(|m| m.line >= self.scroll)
+            .unwrap_or(0) as isize
+    }
+}
+
+impl App {
+    /// Opens the guide, at section `at` when given.
+    pub(super) fn open_guide(&mut self, at: Option<&str>) {
+        if self.screen != Screen::Guide {
+            self.guide.back_to = Some(self.screen);
+            self.guide.scroll = 0;
+        }
+        self.screen = Screen::Guide;
+        self.editor = None;
+        if let Some(id) = at {
+            self.guide.jump_to(id);
+        }
+    }
+
+    /// Opens the guide at the first tip that fits the band of the score on screen.
+    pub(super) fn open_band_tips(&mut self) {
+        let band = self.workbook.band_for(self.review.score());
+        let first = band.tips.first().map(String::as_str);
+        self.open_guide(first);
+        let names: Vec<&str> = band
+            .tips
+            .iter()
+            .filter_map(|id| Guide::embedded().heading(id))
+            .collect();
+        self.note(format!("Tips for “{}”: {}", band.name, names.join(" · ")));
+    }
+
+    /// Leaves the guide for the screen it was opened from.
+    pub(super) fn close_guide(&mut self) {
+        self.guide.search = None;
+        self.screen = self.guide.back_to.take().unwrap_or(Screen::Workbook);
+    }
+
+    /// Opens the search prompt with the last word searched for.
+    pub(super) fn start_search(&mut self) {
+        let mut field = TextArea::new(vec![self.guide.query.clone()]);
+        field.set_cursor_line_style(ratatui::style::Style::default());
+        field.move_cursor(ratatui_textarea::CursorMove::End);
+        self.guide.search = Some(field);
+    }
+
+    /// A key typed into the search: the matches follow as the word grows.
+    pub(super) fn type_search(&mut self, key: KeyEvent) {
+        let Some(field) = &mut self.guide.search else {
+            return;
+        };
+        field.input(key);
+        self.guide.query = field.lines().concat();
+        let first = self.guide.first_match_from_view();
+        self.guide.go_to_match(first);
+    }
+
+    /// Closes the prompt, keeping the word, and says how many matches there are.
+    pub(super) fn confirm_search(&mut self) {
+        self.guide.search = None;
+        if self.guide.query.trim().is_empty() {
+            return;
+        }
+        let first = self.guide.first_match_from_view();
+        match self.guide.go_to_match(first) {
+            Some((n, count)) => self.note(format!(
+                "“{}”: match {n} of {count} — n next, N previous",
+                self.guide.query
+            )),
+            None => self.fail(format!("No match for “{}” in the guide", self.guide.query)),
+        }
+    }
+
+    /// Closes the prompt and forgets the word.
+    pub(super) fn cancel_search(&mut self) {
+        self.guide.search = None;
+        self.guide.query.clear();
+    }
+
+    /// Moves to the next (`step` 1) or previous (-1) match.
+    pub(super) fn step_match(&mut self, step: isize) {
+        if self.guide.query.trim().is_empty() {
+            return self.note("Press / to search the guide".into());
+        }
+        let next = self.guide.current as isize + step;
+        match self.guide.go_to_match(next) {
+            Some((n, count)) => self.note(format!("“{}”: match {n} of {count}", self.guide.query)),
+            None => self.fail(format!("No match for “{}” in the guide", self.guide.query)),
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! Focus suggestions in the app: the popup listing them, and turning one — or the question
+//! or skill selected in its pane — into a Next steps item, pre-filled and open for editing.
+
+use super::{App, Pane, Popup};
+use crate::focus::{self, Source, Suggestion};
+use crate::keymap::Context;
+
+impl App {
+    /// The suggestions for the review on screen.
+    pub fn suggestions(&self) -> Vec<Suggestion> {
+        focus::suggestions(&self.review, self.workbook)
+    }
+
+    /// Opens the suggestions popup on its first row.
+    pub(super) fn show_focus(&mut self) {
+        self.editor = None;
+        self.popup = Some(Popup::Focus { selected: 0 });
+    }
+
+    /// Takes up the suggestion chosen in the popup, or the one for the question or skill
+    /// selected in its pane.
+    pub(super) fn take_up_suggestion(&mut self) {
+        let suggestions = self.suggestions();
+        let chosen = match (self.context(), self.popup) {
+            (Context::Focus, Some(Popup::Focus { selected })) => suggestions.get(selected),
+            (Context::Assessment, _) => {
+                let question = self.selected[0];
+                let found = suggestions
+                    .iter()
+                    .find(|s| s.source == Source::Question(question));
+                if found.is_none() {
+                    return self.explain_no_suggestion(Source::Question(question));
+                }
+                found
+            }
+            (Context::Skills, _) => {
+                let skill = self.selected[1];
+                let found = suggestions
+                    .iter()
+                    .find(|s| s.source == Source::Skill(skill));
+                if found.is_none() {
+                    return self.explain_no_suggestion(Source::Skill(skill));
+                }
+                found
+            }
+            _ => None,
+        };
+        if let Some(suggestion) = chosen.cloned() {
+            self.take_up(&suggestion);
+        }
+    }
+
+    /// Why the selected question or skill has nothing to take up.
+    fn explain_no_suggestion(&mut self, source: Source) {
+        let text = match source {
+            Source::Question(i) => match self.review.answers.get(i).copied().flatten() {
+                Some(true) => "This question is a Yes: nothing to work on here.",
+                None => "Answer this question first: a No becomes a suggested next step.",
+                Some(false) => "This one is already among your Next steps.",
+            },
+            Source::Skill(_) => {
+                "This skill is ticked and rated well, or already among your Next steps."
+            }
+        };
+        self.note(text.into());
+    }
+
+    /// Writes `suggestion` into the first empty item of its list and opens it for editing.
+    fn take_up(&mut self, suggestion: &Suggestion) {
+        let title = &self.workbook.next_steps[suggestion.list].title;
+        let Some(item) = focus::free_slot(&self.review, suggestion.list) else {
+            return self.fail(format!(
+                "“{title}” is full: empty one of its items first (Del), then try again."
+            ));
+        };
+        let title = title.clone();
+        self.review.set_item(item, suggestion.step.clone());
+        self.popup = None;
+        self.focus = Pane::NextSteps;
+        self.selected[2] = self.review.follow_up_len() + item;
+        self.start_editing();
+        self.note(format!(
+            "Added to “{title}”: make it your own, then Enter or Esc."
+        ));
+    }
+}
