@@ -15,8 +15,11 @@ pub const GUIDE_MAX_WIDTH: usize = 92;
 /// The guide view's state.
 #[derive(Debug, Default)]
 pub struct GuideView {
-    /// Lines scrolled past.
-    pub scroll: usize,
+    /// Lines scrolled past, at the width in `laid_out`.
+    scroll: Cell<usize>,
+    /// The width `scroll` counts lines at; when the terminal's width changes, the scroll is
+    /// moved to the same words at the new width.
+    laid_out: Cell<usize>,
     /// The word searched for ("" = no search).
     pub query: String,
     /// The search being typed, while the prompt is open.
@@ -37,13 +40,36 @@ impl GuideView {
         usize::from(area_width.saturating_sub(4)).clamp(guide::MIN_WIDTH, GUIDE_MAX_WIDTH)
     }
 
-    /// The guide laid out at the width it was last drawn at (a sensible width before that).
-    pub fn lines(&self) -> Vec<GuideLine> {
-        let width = match self.width.get() {
-            0 => GUIDE_MAX_WIDTH - 12,
+    /// The width the guide is laid out at: the frame's, once one has been drawn.
+    fn layout_width(&self) -> usize {
+        match self.width.get() {
+            0 => GUIDE_MAX_WIDTH,
             width => width,
-        };
-        Guide::embedded().lines(width)
+        }
+    }
+
+    /// The guide laid out at the frame's width.
+    pub fn lines(&self) -> Vec<GuideLine> {
+        let width = self.layout_width();
+        let lines = Guide::embedded().lines(width);
+        let from = self.laid_out.replace(width);
+        if from != 0 && from != width && self.scroll.get() > 0 {
+            let before = Guide::embedded().lines(from);
+            self.scroll
+                .set(same_place(&before, self.scroll.get(), &lines));
+        }
+        lines
+    }
+
+    /// Lines scrolled past, at the frame's width.
+    pub fn scroll(&self) -> usize {
+        self.lines();
+        self.scroll.get()
+    }
+
+    fn set_scroll(&self, line: usize) {
+        self.lines();
+        self.scroll.set(line);
     }
 
     /// Every match of the search in `lines`.
@@ -59,12 +85,15 @@ impl GuideView {
     /// Scrolls by `by` lines, staying within the text.
     pub fn scroll_by(&mut self, by: isize) {
         let max = self.max_scroll(self.lines().len()) as isize;
-        self.scroll = (self.scroll as isize).saturating_add(by).clamp(0, max) as usize;
+        let line = (self.scroll.get() as isize)
+            .saturating_add(by)
+            .clamp(0, max);
+        self.scroll.set(line as usize);
     }
 
     /// Scrolls so `line` is near the top (a line of context above it when there is room).
     fn show_line(&mut self, line: usize, total: usize) {
-        self.scroll = line.saturating_sub(1).min(self.max_scroll(total));
+        self.set_scroll(line.saturating_sub(1).min(self.max_scroll(total)));
     }
 
     /// Scrolls to the heading of section `id`; false when there is none.
@@ -72,7 +101,7 @@ impl GuideView {
         let lines = self.lines();
         match guide::anchor_line(&lines, id) {
             Some(line) => {
-                self.scroll = line.min(self.max_scroll(lines.len()));
+                self.set_scroll(line.min(self.max_scroll(lines.len())));
                 true
             }
             None => false,
@@ -87,13 +116,14 @@ impl GuideView {
             .enumerate()
             .filter(|(_, l)| matches!(l.kind, LineKind::Heading1 | LineKind::Heading2))
             .map(|(i, _)| i);
+        let scroll = self.scroll.get();
         let target = if forward {
-            headings.into_iter().find(|i| *i > self.scroll)
+            headings.into_iter().find(|i| *i > scroll)
         } else {
-            headings.into_iter().rev().find(|i| *i < self.scroll)
+            headings.into_iter().rev().find(|i| *i < scroll)
         };
         let target = target.unwrap_or(if forward { lines.len() } else { 0 });
-        self.scroll = target.min(self.max_scroll(lines.len()));
+        self.set_scroll(target.min(self.max_scroll(lines.len())));
     }
 
     /// Makes match `index` (wrapping around) current and scrolls it into view.
@@ -107,7 +137,8 @@ impl GuideView {
         self.current = index.rem_euclid(count as isize) as usize;
         let line = matches[self.current].line;
         let height = self.height.get().max(1);
-        if line < self.scroll || line >= self.scroll + height {
+        let scroll = self.scroll.get();
+        if line < scroll || line >= scroll + height {
             self.show_line(line, lines.len());
         }
         Some((self.current + 1, count))
@@ -117,11 +148,29 @@ impl GuideView {
     fn first_match_from_view(&self) -> isize {
         let lines = self.lines();
         let matches = self.matches(&lines);
-        matches
-            .iter()
-            .position(|m| m.line >= self.scroll)
-            .unwrap_or(0) as isize
+        let scroll = self.scroll.get();
+        matches.iter().position(|m| m.line >= scroll).unwrap_or(0) as isize
     }
+}
+
+/// The line of `after` that starts where line `line` of `before` does: the same number of
+/// words precede it (both are layouts of the same guide at different widths).
+fn same_place(before: &[GuideLine], line: usize, after: &[GuideLine]) -> usize {
+    let words = |lines: &[GuideLine]| -> usize {
+        lines
+            .iter()
+            .map(|l| l.text.split_whitespace().count())
+            .sum()
+    };
+    let wanted = words(&before[..line.min(before.len())]);
+    let mut seen = 0;
+    for (index, l) in after.iter().enumerate() {
+        if seen >= wanted && !l.text.trim().is_empty() {
+            return index;
+        }
+        seen += l.text.split_whitespace().count();
+    }
+    after.len().saturating_sub(1)
 }
 
 impl App {
@@ -129,7 +178,7 @@ impl App {
     pub(super) fn open_guide(&mut self, at: Option<&str>) {
         if self.screen != Screen::Guide {
             self.guide.back_to = Some(self.screen);
-            self.guide.scroll = 0;
+            self.guide.set_scroll(0);
         }
         self.screen = Screen::Guide;
         self.editor = None;

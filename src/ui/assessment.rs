@@ -51,7 +51,11 @@ impl Widget for AssessmentPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
 
-        let summary = summary(app, usize::from(inner.width));
+        // The tips are named when the summary still fits in half the pane, else counted.
+        let mut summary = summary(app, true);
+        if summary.line_count(inner.width) as u16 + 1 > inner.height / 2 {
+            summary = self::summary(app, false);
+        }
         let wanted = summary.line_count(inner.width) as u16 + 1;
         let summary_height = wanted.min(inner.height / 2);
         let [list_area, summary_area] =
@@ -114,9 +118,9 @@ impl Widget for AssessmentPane<'_> {
     }
 }
 
-/// The guide's tips that fit the band, and the key that opens the guide at them; named when
-/// they fit on one line.
-fn tips_line(app: &App, band: &crate::content::Band, width: usize) -> Line<'static> {
+/// The guide's tips that fit the band, named or counted, and the key that opens the guide
+/// at them.
+fn tips_line(app: &App, band: &crate::content::Band, named: bool) -> Line<'static> {
     let guide = crate::guide::Guide::embedded();
     let names: Vec<&str> = band
         .tips
@@ -128,14 +132,13 @@ fn tips_line(app: &App, band: &crate::content::Band, width: usize) -> Line<'stat
         .label_for(Context::Global, &Action::OpenBandTips)
         .unwrap_or_default()
         .to_string();
-    let named = Line::from(vec![
-        Span::styled("Tips: ", theme::DIM),
-        Span::raw(names.join(" · ")),
-        Span::styled(" — press ", theme::DIM),
-        Span::styled(key.clone(), theme::KEY),
-    ]);
-    if named.width() <= width {
-        return named;
+    if named {
+        return Line::from(vec![
+            Span::styled("Tips: ", theme::DIM),
+            Span::raw(names.join(" · ")),
+            Span::styled(" — press ", theme::DIM),
+            Span::styled(key, theme::KEY),
+        ]);
     }
     Line::from(vec![
         Span::styled(
@@ -147,7 +150,7 @@ fn tips_line(app: &App, band: &crate::content::Band, width: usize) -> Line<'stat
 }
 
 /// Score, answered count, band and advice, wrapped to the pane.
-fn summary(app: &App, width: usize) -> Paragraph<'static> {
+fn summary(app: &App, name_tips: bool) -> Paragraph<'static> {
     let review = &app.review;
     let band = app.workbook.band_for(review.score());
     let answered = review.answered();
@@ -167,7 +170,7 @@ fn summary(app: &App, width: usize) -> Paragraph<'static> {
             Span::styled("Focus on: ", theme::DIM),
             Span::raw(band.focus.join(" · ")),
         ]),
-        tips_line(app, band, width),
+        tips_line(app, band, name_tips),
     ];
     let mut lines = lines;
     if let Some(previous) = &app.previous {

@@ -49,19 +49,14 @@ impl Widget for FocusPopup<'_> {
                 };
                 let list = &app.workbook.next_steps[s.list].title;
                 let head = text::truncate(&format!("{kind}{}", s.title), room);
+                let why = format!("    {} · goes in “{list}”", s.reason);
                 let lines = vec![
+                    Line::styled(head, theme::HEADING),
+                    Line::styled(text::truncate(&why, room), theme::DIM),
                     Line::from(vec![
-                        Span::styled(head, theme::HEADING),
-                        Span::styled(format!("  {}", s.reason), theme::DIM),
+                        Span::styled("    + ", theme::TICKED),
+                        Span::raw(text::truncate(&s.step, room.saturating_sub(6))),
                     ]),
-                    Line::from(vec![
-                        Span::styled("  + ", theme::TICKED),
-                        Span::raw(text::truncate(&s.step, room.saturating_sub(2))),
-                    ]),
-                    Line::styled(
-                        text::truncate(&format!("    in “{list}”"), room),
-                        theme::DIM,
-                    ),
                 ];
                 ListItem::new(Text::from(lines))
             })

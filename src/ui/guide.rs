@@ -31,12 +31,11 @@ impl Widget for GuideScreen<'_> {
         let [text_area, prompt_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
         let width = GuideView::text_width(area.width);
-        view.width.set(width);
         view.height.set(usize::from(text_area.height));
         let lines = view.lines();
         let matches = view.matches(&lines);
         let max_scroll = lines.len().saturating_sub(usize::from(text_area.height));
-        let scroll = view.scroll.min(max_scroll);
+        let scroll = view.scroll().min(max_scroll);
         let left = text_area.x + text_area.width.saturating_sub(width as u16) / 2;
         let column = Rect {
             x: left,

@@ -35,6 +35,11 @@ pub const MIN_HEIGHT: u16 = 16;
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
         self.hits.clear();
+        // The guide is laid out to the frame's width even while hidden, so opening it at a
+        // section lands on the right line.
+        self.guide
+            .width
+            .set(crate::app::GuideView::text_width(area.width));
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             render_too_small(area, buf);
         } else {
