@@ -4,6 +4,7 @@
 mod editing;
 mod guide;
 mod history;
+mod keys;
 mod mouse;
 mod navigation;
 mod saving;
@@ -12,7 +13,6 @@ mod switching;
 mod types;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, TextArea};
 
 pub use guide::{GUIDE_MAX_WIDTH, GuideView};
@@ -22,7 +22,7 @@ pub use types::{CompareView, Pane, Popup, SaveState, Screen, Status};
 
 use crate::action::Action;
 use crate::content::Workbook;
-use crate::keymap::{self, Context};
+use crate::keymap;
 use crate::review::{Progress, Review};
 use crate::store::{Store, StoreError};
 use editing::cursor;
@@ -161,63 +161,6 @@ impl App {
         } else {
             SaveState::New
         }
-    }
-
-    /// Where a key press lands now.
-    pub fn context(&self) -> Context {
-        match (self.popup, &self.editor, self.screen, self.focus) {
-            (Some(Popup::Help { .. }), ..) => Context::Help,
-            (Some(Popup::QuitPrompt), ..) => Context::QuitPrompt,
-            (Some(Popup::SwitchPrompt(_)), ..) => Context::SwitchPrompt,
-            (Some(Popup::DraftPrompt(_)), ..) => Context::DraftPrompt,
-            (Some(Popup::SaveAs), ..) => Context::SaveAs,
-            (Some(Popup::Focus { .. }), ..) => Context::Focus,
-            (None, _, Screen::History, _) => Context::History,
-            (None, _, Screen::Compare, _) => Context::Compare,
-            (None, _, Screen::Guide, _) if self.guide.search.is_some() => Context::GuideSearch,
-            (None, _, Screen::Guide, _) => Context::Guide,
-            (None, Some(_), Screen::Workbook, _) => Context::Editing,
-            (None, None, Screen::Workbook, Pane::Assessment) => Context::Assessment,
-            (None, None, Screen::Workbook, Pane::Skills) => Context::Skills,
-            (None, None, Screen::Workbook, Pane::NextSteps) if self.selected_plan().is_some() => {
-                Context::FollowUp
-            }
-            (None, None, Screen::Workbook, Pane::NextSteps) => Context::NextSteps,
-        }
-    }
-
-    /// Turns a key press into actions and carries them out.
-    pub fn handle_key(&mut self, key: KeyEvent) {
-        for press in self.presses(key) {
-            if let Some(action) = self.action_for(press) {
-                self.update(action);
-            }
-        }
-    }
-
-    /// The presses a key event stands for. Terminals report Esc quickly followed by a key as
-    /// that key with Alt held; when no table binds the Alt chord, it is taken as the two
-    /// presses the user made. Resolve each with [`App::action_for`] after the one before ran.
-    pub fn presses(&self, key: KeyEvent) -> Vec<KeyEvent> {
-        let alt_char = key.modifiers == KeyModifiers::ALT && matches!(key.code, KeyCode::Char(_));
-        if alt_char && self.keys.bound(self.context(), &key).is_none() {
-            vec![
-                KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                KeyEvent::new(key.code, KeyModifiers::NONE),
-            ]
-        } else {
-            vec![key]
-        }
-    }
-
-    /// Shows that a slow action is under way, until the next action replaces the message.
-    pub fn show_working(&mut self, label: &str) {
-        self.note(label.to_string());
-    }
-
-    /// The action a key press means now.
-    pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
-        self.keys.resolve(self.context(), &key)
     }
 
     /// Carries out one action.

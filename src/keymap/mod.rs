@@ -9,12 +9,14 @@ mod chord;
 mod keyname;
 mod panes;
 mod tables;
+mod user;
 mod views;
 
 pub use chord::{Binding, Chord};
 pub use keyname::{chord_label, parse_chord};
 pub use panes::{ASSESSMENT, FOLLOW_UP, NEXT_STEPS, SKILLS};
 pub use tables::{DRAFT_PROMPT, EDITING, FOCUS, GLOBAL, HELP, QUIT_PROMPT, SAVE_AS, SWITCH_PROMPT};
+pub use user::{Keymap, Rebind};
 pub use views::{COMPARE, GUIDE, GUIDE_SEARCH, HISTORY};
 
 /// Where a key press lands, in priority order: popup, text editing, focused pane, global.
@@ -94,146 +96,15 @@ pub fn tables(context: Context) -> Vec<&'static [Binding]> {
 }
 
 /// Whether every printable key is text in `context` (it has no pane keys to fall back on).
-fn takes_text(context: Context) -> bool {
+pub(crate) fn takes_text(context: Context) -> bool {
     matches!(
         context,
         Context::Editing | Context::SaveAs | Context::GuideSearch
     )
 }
 
-/// New keys for one action, from the config file's `[keys]` table.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rebind {
-    /// The action rebound.
-    pub action: Action,
-    /// Its keys, replacing the table's wherever the action is bound.
-    pub keys: Vec<Chord>,
-}
-
-/// The key tables as the user has them: the built-in tables with the config's rebinds
-/// applied. Key resolution, the footer hints and the help overlay all go through it.
-#[derive(Debug, Clone, Default)]
-pub struct Keymap {
-    rebinds: Vec<(Rebind, String)>,
-}
-
-impl Keymap {
-    /// The built-in tables with `rebinds` applied (a later rebind of an action wins).
-    pub fn new(rebinds: Vec<Rebind>) -> Keymap {
-        let rebinds = rebinds
-            .into_iter()
-            .map(|rebind| {
-                let label = rebind
-                    .keys
-                    .iter()
-                    .map(chord_label)
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                (rebind, label)
-            })
-            .collect();
-        Keymap { rebinds }
-    }
-
-    fn rebind_of(&self, binding: &Binding) -> Option<&(Rebind, String)> {
-        self.rebinds
-            .iter()
-            .rev()
-            .find(|(rebind, _)| rebind.action == binding.action)
-    }
-
-    /// The keys that trigger `binding` in `context`. In text contexts a rebind never takes a
-    /// plain printable key: it stays text.
-    fn keys_of<'a>(&'a self, binding: &'a Binding, context: Context) -> Vec<&'a Chord> {
-        match self.rebind_of(binding) {
-            None => binding.keys.iter().collect(),
-            Some((rebind, _)) => rebind
-                .keys
-                .iter()
-                .filter(|chord| !(takes_text(context) && chord.is_plain_char()))
-                .collect(),
-        }
-    }
-
-    /// How `binding`'s keys are written in the footer and help.
-    fn label_of<'a>(&'a self, binding: &'a Binding) -> &'a str {
-        match self.rebind_of(binding) {
-            Some((_, label)) if !binding.label.is_empty() => label,
-            _ => binding.label,
-        }
-    }
-
-    /// The action bound to a key press in `context`'s tables, if any (no text fallback).
-    pub fn bound(&self, context: Context, event: &KeyEvent) -> Option<Action> {
-        tables(context)
-            .into_iter()
-            .flatten()
-            .find(|binding| {
-                self.keys_of(binding, context)
-                    .iter()
-                    .any(|chord| chord.matches(event))
-            })
-            .map(|binding| binding.action.clone())
-    }
-
-    /// The action a key press means in `context`. While typing text, unbound keys are text.
-    pub fn resolve(&self, context: Context, event: &KeyEvent) -> Option<Action> {
-        match self.bound(context, event) {
-            None if takes_text(context) => Some(Action::EditKey(*event)),
-            bound => bound,
-        }
-    }
-
-    /// Footer hints for a context: (keys, word) pairs, most useful first.
-    pub fn hints(&self, context: Context) -> Vec<(&str, &'static str)> {
-        self.hinted(context)
-            .map(|(b, hint)| (self.label_of(b), hint))
-            .collect()
-    }
-
-    /// Footer hints for a context, with the action each stands for.
-    pub fn hints_with_actions(&self, context: Context) -> Vec<(&str, &'static str, &Action)> {
-        self.hinted(context)
-            .map(|(b, hint)| (self.label_of(b), hint, &b.action))
-            .collect()
-    }
-
-    fn hinted(&self, context: Context) -> impl Iterator<Item = (&'static Binding, &'static str)> {
-        tables(context)
-            .into_iter()
-            .flatten()
-            .filter_map(|b| b.hint.map(|hint| (b, hint)))
-    }
-
-    /// How the keys of `action` are written, as the context's tables bind it.
-    pub fn label_for(&self, context: Context, action: &Action) -> Option<&str> {
-        tables(context)
-            .into_iter()
-            .flatten()
-            .find(|b| b.action == *action)
-            .map(|b| self.label_of(b))
-    }
-
-    /// The (keys, what they do) rows of one table.
-    pub fn rows(&self, table: &'static [Binding]) -> Vec<(&str, &'static str)> {
-        table
-            .iter()
-            .filter(|b| !b.label.is_empty())
-            .map(|b| (self.label_of(b), b.help))
-            .collect()
-    }
-
-    /// Sections of the help overlay: a title and its (keys, what they do) rows.
-    pub fn help_sections(&self) -> Vec<(&'static str, Vec<(&str, &'static str)>)> {
-        HELP_SECTIONS
-            .iter()
-            .map(|(title, table)| (*title, self.rows(table)))
-            .collect()
-    }
-}
-
 /// The help overlay's sections: a title and the table listed under it.
-const HELP_SECTIONS: &[(&str, &[Binding])] = &[
+pub(crate) const HELP_SECTIONS: &[(&str, &[Binding])] = &[
     ("Everywhere", GLOBAL),
     ("Self-assessment", ASSESSMENT),
     ("Essential skills", SKILLS),

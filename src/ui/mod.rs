@@ -10,6 +10,7 @@ mod guide;
 mod help;
 mod history;
 mod next_steps;
+mod popups;
 mod quit_prompt;
 mod save_as;
 mod skills;
@@ -24,8 +25,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Pane, Popup, Screen};
-use crate::keymap;
+use crate::app::{App, Pane, Screen};
 
 /// Smallest terminal the workbook draws into.
 pub const MIN_WIDTH: u16 = 60;
@@ -79,49 +79,7 @@ fn render_screen(app: &App, area: Rect, buf: &mut Buffer) {
         _ => render_panes(app, body, buf),
     }
     footer::Footer(app).render(footer_area, buf);
-    match app.popup {
-        Some(Popup::Help { scroll }) => help::HelpOverlay {
-            scroll,
-            keys: &app.keys,
-        }
-        .render(body, buf),
-        Some(Popup::QuitPrompt) => quit_prompt::UnsavedPrompt {
-            question: format!(
-                "The review of {} has changes that are not saved.",
-                date_text(app.review.date)
-            ),
-            table: keymap::QUIT_PROMPT,
-            keys: &app.keys,
-        }
-        .render(body, buf),
-        Some(Popup::SwitchPrompt(other)) => quit_prompt::UnsavedPrompt {
-            question: format!(
-                "The review of {} has changes that are not saved. Save them before opening {}?",
-                date_text(app.review.date),
-                date_text(other)
-            ),
-            table: keymap::SWITCH_PROMPT,
-            keys: &app.keys,
-        }
-        .render(body, buf),
-        Some(Popup::DraftPrompt(date)) => quit_prompt::UnsavedPrompt {
-            question: format!(
-                "Last time partnerbook closed with unsaved changes to the review of {}. Bring them back?",
-                date_text(date)
-            ),
-            table: keymap::DRAFT_PROMPT,
-            keys: &app.keys,
-        }
-        .render(body, buf),
-        Some(Popup::SaveAs) => save_as::SaveAsPrompt(app).render(body, buf),
-        Some(Popup::Focus { selected }) => focus::FocusPopup { app, selected }.render(body, buf),
-        None => {}
-    }
-}
-
-/// A date as the prompts write it: "Sun 22 Nov 2026".
-fn date_text(date: chrono::NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
+    popups::render_popup(app, body, buf);
 }
 
 /// The three panes of the review on screen.
