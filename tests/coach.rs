@@ -23,7 +23,7 @@ fn g_opens_the_guide_and_esc_goes_back_where_it_was() {
     type_text(&mut app, "g");
     assert_eq!(app.screen, Screen::Guide);
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("Six tips for partnering"), "{shown}");
+    assert!(shown.contains("Six tips for a stronger"), "{shown}");
     press(&mut app, &[KeyCode::Esc]);
     assert_eq!(app.screen, Screen::Workbook);
     assert_eq!(app.focus, Pane::Skills, "focus is kept");
