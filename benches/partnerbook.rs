@@ -1,5 +1,6 @@
 //! Criterion benchmarks of what a user feels: start-up to the first frame, opening the
-//! history, and a key handled and redrawn — over 10, 100, 1,000 and 10,000 snapshots.
+//! history, and a key handled and redrawn (panes, history, compare, guide, NO_COLOR) — over
+//! 10, 100, 1,000 and 10,000 snapshots.
 //! Run with `cargo bench`; figures and how to read them are in docs/performance.md.
 
 use std::hint::black_box;
@@ -140,6 +141,44 @@ fn keys(c: &mut Criterion) {
     app.update(Action::Compare);
     draw(&mut term, &app);
     group.bench_function("scrolling_compare", |b| {
+        b.iter(|| {
+            down = !down;
+            press(&mut app, if down { KeyCode::Down } else { KeyCode::Up });
+            draw(&mut term, &app);
+        });
+    });
+
+    app.update(Action::CloseView);
+    app.update(Action::OpenGuide);
+    draw(&mut term, &app);
+    group.bench_function("scrolling_the_guide", |b| {
+        b.iter(|| {
+            down = !down;
+            press(&mut app, if down { KeyCode::Down } else { KeyCode::Up });
+            draw(&mut term, &app);
+        });
+    });
+    app.update(Action::StartSearch);
+    let mut grown = false;
+    group.bench_function("typing_a_guide_search", |b| {
+        b.iter(|| {
+            grown = !grown;
+            press(
+                &mut app,
+                if grown {
+                    KeyCode::Char('t')
+                } else {
+                    KeyCode::Backspace
+                },
+            );
+            draw(&mut term, &app);
+        });
+    });
+    app.update(Action::CancelSearch);
+    app.update(Action::CloseView);
+    app.update(Action::CloseView);
+    app.theme = partnerbook::ui::theme::Theme::NoColor;
+    group.bench_function("no_color_redraw", |b| {
         b.iter(|| {
             down = !down;
             press(&mut app, if down { KeyCode::Down } else { KeyCode::Up });

@@ -205,9 +205,17 @@ fn edit_outside(
         std::env::temp_dir()
     };
     let result = crate::external_editor::edit_item(text, &dir);
-    *terminal = ratatui::try_init()?;
-    let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
-    terminal.clear()?;
+    // Back to the full screen by hand: `Terminal::clear` would ask the terminal where its
+    // cursor is, and a terminal that does not answer would end the app here.
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+        EnableBracketedPaste,
+        EnableMouseCapture
+    )?;
+    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout()))?;
     Ok(result)
 }
 

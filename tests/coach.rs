@@ -295,3 +295,17 @@ fn slow_actions_say_what_they_are_doing() {
     app.show_working("Reading your reviews…");
     assert!(screen(&app, 80, 24).contains("Reading your reviews…"));
 }
+
+#[test]
+fn a_long_status_message_wraps_onto_a_second_footer_line_instead_of_losing_its_end() {
+    let (_tmp, mut app) = new_app();
+    app.review.set_item(0, "Keep this".into());
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+    app.handle_key(ctrl('e'));
+    let (item, _) = app.take_external_edit().expect("edit");
+    app.finish_external_edit(item, Err(EditorError::NotSet));
+    let shown = screen(&app, 80, 24);
+    let bottom: Vec<&str> = shown.lines().rev().take(2).collect();
+    assert!(bottom[0].contains("keeps its text."), "{shown}");
+    assert!(bottom[1].contains("No text editor is set"), "{shown}");
+}

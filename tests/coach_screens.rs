@@ -194,3 +194,36 @@ fn no_color_is_chosen_by_a_non_empty_variable_and_beats_the_config() {
     assert_eq!(Theme::choose(Some(OsStr::new("")), true), Theme::Light);
     assert_eq!(Theme::choose(None, false), Theme::Dark);
 }
+
+#[test]
+fn no_color_underlines_the_text_being_edited_so_it_differs_from_a_selected_row() {
+    let (_tmp, mut app) = new_app();
+    app.theme = Theme::NoColor;
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
+    type_text(&mut app, "abc");
+    let terminal = render(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let shown = screen(&app, 80, 24);
+    let row = shown
+        .lines()
+        .position(|l| l.contains("1. abc"))
+        .expect("row") as u16;
+    let column = shown
+        .lines()
+        .nth(row as usize)
+        .and_then(|l| l.find("abc"))
+        .expect("abc");
+    let column = shown
+        .lines()
+        .nth(row as usize)
+        .map(|l| l[..column].chars().count())
+        .unwrap_or(0) as u16;
+    let letter = buffer[(column, row)].modifier;
+    assert!(letter.contains(Modifier::UNDERLINED), "{letter:?}");
+    assert!(!letter.contains(Modifier::REVERSED), "{letter:?}");
+    let cursor = buffer[(column + 3, row)].modifier;
+    assert!(
+        cursor.contains(Modifier::REVERSED),
+        "the cursor shows: {cursor:?}"
+    );
+}

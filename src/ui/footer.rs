@@ -12,6 +12,17 @@ use crate::app::App;
 /// The one-line bar across the bottom of the screen.
 pub struct Footer<'a>(pub &'a App);
 
+impl Footer<'_> {
+    /// Rows the footer needs at `width`: two when the status message would not fit on one.
+    pub fn height(&self, width: u16) -> u16 {
+        let room = usize::from(width.saturating_sub(2));
+        match &self.0.status {
+            Some(status) if text::width(&status.text) > room => 2,
+            _ => 1,
+        }
+    }
+}
+
 impl Widget for Footer<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if let Some(status) = &self.0.status {
@@ -20,8 +31,23 @@ impl Widget for Footer<'_> {
             } else {
                 theme::STATUS_OK
             };
-            let shown = text::truncate(&status.text, usize::from(area.width.saturating_sub(2)));
-            Line::styled(format!(" {shown} "), style).render(area, buf);
+            let room = usize::from(area.width.saturating_sub(2));
+            let lines = text::wrap(&status.text, room);
+            for (row, line) in lines.iter().take(usize::from(area.height)).enumerate() {
+                let last = row + 1 == usize::from(area.height);
+                let shown = if last && row + 1 < lines.len() {
+                    text::truncate(&lines[row..].join(" "), room)
+                } else {
+                    line.clone()
+                };
+                let rect = Rect {
+                    y: area.y + row as u16,
+                    height: 1,
+                    ..area
+                };
+                buf.set_style(rect, style);
+                Line::styled(format!(" {shown} "), style).render(rect, buf);
+            }
             return;
         }
         let hints = self.0.keys.hints_with_actions(self.0.context());

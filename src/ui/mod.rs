@@ -54,7 +54,7 @@ fn render_screen(app: &App, area: Rect, buf: &mut Buffer) {
     let [title_area, body, footer_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(footer::Footer(app).height(area.width)),
     ])
     .areas(area);
     title::TitleBar(app).render(title_area, buf);

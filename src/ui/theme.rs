@@ -3,8 +3,9 @@
 //! Views draw with the styles below, which are the dark theme. Once a frame is drawn,
 //! [`Theme::apply`] recolours the whole buffer for the theme in use: the light theme swaps the
 //! colours that are hard to read on a light background, and `NO_COLOR` strips every colour,
-//! turning backgrounds into reverse video. Doing it on the finished buffer means no widget,
-//! ours or a library's, can leak a colour escape past `NO_COLOR`.
+//! turning backgrounds into reverse video and the text being edited into underlined text.
+//! Doing it on the finished buffer means no widget, ours or a library's, can leak a colour
+//! escape past `NO_COLOR`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -43,7 +44,11 @@ impl Theme {
                 if let Some(cell) = buf.cell_mut((x, y)) {
                     match self {
                         Theme::NoColor => {
-                            if cell.bg != Color::Reset {
+                            if cell.bg == EDITING_BG {
+                                // The text being edited is underlined, so it never looks like
+                                // a selected row; its cursor stays in reverse video.
+                                cell.modifier.insert(Modifier::UNDERLINED);
+                            } else if cell.bg != Color::Reset {
                                 cell.modifier.toggle(Modifier::REVERSED);
                             }
                             cell.fg = Color::Reset;

@@ -13,9 +13,11 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct Session {
     master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn std::io::Write + Send>,
+    writer: Arc<Mutex<Box<dyn std::io::Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// A copy of every byte the program wrote to the terminal, in order.
+    raw: Arc<Mutex<Vec<u8>>>,
 }
 
 impl Session {
@@ -25,6 +27,28 @@ impl Session {
 
     /// Starts the binary with extra environment variables.
     pub fn start_with_env(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::start_with_env_removed(data_dir, cols, rows, env, &[])
+    }
+
+    /// Starts the binary with extra environment variables, and without those named in `remove`
+    /// (e.g. `VISUAL`), whatever the test runner's environment holds.
+    pub fn start_with_env_removed(
+        data_dir: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        remove: &[&str],
+    ) -> Session {
+        Session::launch(data_dir, cols, rows, env, remove)
+    }
+
+    fn launch(
+        data_dir: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        remove: &[&str],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -44,21 +68,30 @@ impl Session {
         for (name, value) in env {
             command.env(name, value);
         }
+        for name in remove {
+            command.env_remove(name);
+        }
         let child = pty.slave.spawn_command(command).expect("spawn");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
-        let writer = pty.master.take_writer().expect("writer");
+        let writer = Arc::new(Mutex::new(pty.master.take_writer().expect("writer")));
         let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let feed = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_feed = Arc::clone(&raw);
         std::thread::spawn(move || {
             let mut chunk = [0u8; 8192];
             while let Ok(n) = reader.read(&mut chunk) {
                 if n == 0 {
                     break;
                 }
-                if let Ok(mut parser) = feed.lock() {
-                    parser.process(&chunk[..n]);
+                if let Ok(mut bytes) = raw_feed.lock() {
+                    bytes.extend_from_slice(&chunk[..n]);
                 }
+                let Ok(mut parser) = feed.lock() else {
+                    continue;
+                };
+                parser.process(&chunk[..n]);
             }
         });
         Session {
@@ -66,6 +99,7 @@ impl Session {
             writer,
             child,
             screen,
+            raw,
         }
     }
 
@@ -74,6 +108,49 @@ impl Session {
             .lock()
             .map(|p| p.screen().contents())
             .unwrap_or_default()
+    }
+
+    /// Every byte the program has written so far, escapes and all.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw
+            .lock()
+            .map(|bytes| bytes.clone())
+            .unwrap_or_default()
+    }
+
+    /// Runs `f` on the current vt100 screen (cell attributes, positions).
+    pub fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        let parser = self.screen.lock().expect("lock");
+        f(parser.screen())
+    }
+
+    /// Waits until `check` holds for the screen; `what` names it in the failure message.
+    pub fn wait_until(&self, what: &str, check: impl Fn(&vt100::Screen) -> bool) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            if self.with_screen(&check) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "timed out waiting for {what}; the screen was:\n{}",
+            self.contents()
+        );
+    }
+
+    /// Whether the process is still running.
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// Kills the process if it is still running and reaps it; never panics, so it is safe in
+    /// a `Drop` while a failed test unwinds.
+    pub fn kill(&mut self) {
+        if self.is_running() {
+            let _ = self.child.kill();
+        }
+        let _ = self.child.wait();
     }
 
     pub fn wait_for(&self, text: &str) {
@@ -128,8 +205,9 @@ impl Session {
     }
 
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush");
+        let mut writer = self.writer.lock().expect("lock");
+        writer.write_all(keys.as_bytes()).expect("write keys");
+        writer.flush().expect("flush");
     }
 
     pub fn resize(&self, cols: u16, rows: u16) {
