@@ -1,7 +1,8 @@
 //! The guide's state: where it is scrolled, the search being typed or kept, and which match
 //! is current; opening it (at the tips for the score's band) and moving through it.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
@@ -15,11 +16,9 @@ pub const GUIDE_MAX_WIDTH: usize = 92;
 /// The guide view's state.
 #[derive(Debug, Default)]
 pub struct GuideView {
-    /// Lines scrolled past, at the width in `laid_out`.
+    /// Lines scrolled past, at the width of the cached layout; when the terminal's width
+    /// changes, the scroll moves to the same words at the new width.
     scroll: Cell<usize>,
-    /// The width `scroll` counts lines at; when the terminal's width changes, the scroll is
-    /// moved to the same words at the new width.
-    laid_out: Cell<usize>,
     /// The word searched for ("" = no search).
     pub query: String,
     /// The search being typed, while the prompt is open.
@@ -32,6 +31,8 @@ pub struct GuideView {
     pub height: Cell<usize>,
     /// The screen to go back to when the guide closes.
     pub back_to: Option<Screen>,
+    /// The last layout, by width: laying the guide out again on every key would be wasted.
+    layout: RefCell<Option<(usize, Rc<Vec<GuideLine>>)>>,
 }
 
 impl GuideView {
@@ -49,15 +50,22 @@ impl GuideView {
     }
 
     /// The guide laid out at the frame's width.
-    pub fn lines(&self) -> Vec<GuideLine> {
+    pub fn lines(&self) -> Rc<Vec<GuideLine>> {
         let width = self.layout_width();
-        let lines = Guide::embedded().lines(width);
-        let from = self.laid_out.replace(width);
-        if from != 0 && from != width && self.scroll.get() > 0 {
-            let before = Guide::embedded().lines(from);
+        let mut cached = self.layout.borrow_mut();
+        let before = match cached.as_ref() {
+            Some((laid_out, lines)) if *laid_out == width => return Rc::clone(lines),
+            Some((_, lines)) => Some(Rc::clone(lines)),
+            None => None,
+        };
+        let lines = Rc::new(Guide::embedded().lines(width));
+        if let Some(before) = before
+            && self.scroll.get() > 0
+        {
             self.scroll
                 .set(same_place(&before, self.scroll.get(), &lines));
         }
+        *cached = Some((width, Rc::clone(&lines)));
         lines
     }
 
