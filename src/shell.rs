@@ -40,7 +40,17 @@ pub fn man(out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(
         out,
-        ".SH FILES\nReviews are kept as \\fI<data dir>/snapshots/YYYY\\-MM\\-DD.toml\\fR; see \\fBpartnerbook path\\fR."
+        ".SH FILES\nReviews are kept as \\fI<data dir>/snapshots/YYYY\\-MM\\-DD.toml\\fR; see \\fBpartnerbook path\\fR.\n\
+         .PP\nSettings (theme, data dir, key rebinds) are read from \\fI<config dir>/config.toml\\fR; \
+         see \\fBpartnerbook config \\-\\-path\\fR and \\fBpartnerbook config \\-\\-default\\fR."
+    )?;
+    writeln!(
+        out,
+        ".SH ENVIRONMENT\n.TP\n\\fBPARTNERBOOK_DATA_DIR\\fR\nWhere reviews are kept (as \\fB\\-\\-data\\-dir\\fR).\n\
+         .TP\n\\fBPARTNERBOOK_CONFIG\\fR\nThe config file to read instead of the default one.\n\
+         .TP\n\\fBNO_COLOR\\fR\nWhen set and not empty, no colour is used; focus and selection show \
+         as bold, reverse video and markers.\n\
+         .TP\n\\fBVISUAL\\fR, \\fBEDITOR\\fR\nThe editor Ctrl\\-E opens a Next steps item in."
     )?;
     Ok(())
 }

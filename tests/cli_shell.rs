@@ -3,13 +3,14 @@
 
 use std::process::Command;
 
-const SUBCOMMANDS: [&str; 8] = [
+const SUBCOMMANDS: [&str; 9] = [
     "list",
     "show",
     "compare",
     "export",
     "path",
     "check",
+    "config",
     "completions",
     "man",
 ];
@@ -64,4 +65,45 @@ fn the_man_page_is_roff_naming_every_subcommand_and_the_keys() {
         );
     }
     assert!(page.contains(".SH KEYS") && page.contains("open the history of every review"));
+}
+
+#[test]
+fn completions_man_and_config_work_while_the_config_file_is_broken() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let config = tmp.path().join("config.toml");
+    std::fs::write(&config, "theme = \"purple\"\n").expect("write");
+    for args in [
+        &["completions", "bash"][..],
+        &["man"],
+        &["config", "--path"],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_partnerbook"))
+            .args(args)
+            .env("PARTNERBOOK_DATA_DIR", tmp.path())
+            .env("PARTNERBOOK_CONFIG", &config)
+            .output()
+            .expect("binary runs");
+        assert!(out.status.success(), "{args:?}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_partnerbook"))
+        .args(["path"])
+        .env("PARTNERBOOK_DATA_DIR", tmp.path())
+        .env("PARTNERBOOK_CONFIG", &config)
+        .output()
+        .expect("binary runs");
+    assert!(!out.status.success(), "other commands report the bad file");
+}
+
+#[test]
+fn the_man_page_names_the_config_file_and_the_environment() {
+    let page = run(&["man"]);
+    for expected in [
+        "config.toml",
+        "NO_COLOR",
+        "PARTNERBOOK_CONFIG",
+        "VISUAL",
+        "EDITOR",
+    ] {
+        assert!(page.contains(expected), "man page lacks {expected}");
+    }
 }

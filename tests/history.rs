@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use common::{app_in, ctrl, key, press, screen, today};
+use common::{app_in, ctrl, key, press, screen, today, type_text};
 use crossterm::event::KeyCode;
 use partnerbook::app::{App, LOAD_RADIUS, Popup, SaveState, Screen};
 use partnerbook::content::Workbook;
@@ -316,4 +316,26 @@ fn a_past_review_is_titled_with_its_date() {
     let title = title_at(120, 40);
     assert!(title.contains("Past review of Sun 24 May 2026"), "{title}");
     assert!(title.contains("182 days ago"), "{title}");
+}
+
+#[test]
+fn a_click_selects_a_history_row_and_the_wheel_moves_through_them() {
+    let tmp = three_reviews();
+    let mut app = app_in(tmp.path());
+    type_text(&mut app, "o");
+    let shown = screen(&app, 120, 40);
+    let oldest = app.history.rows[2].date.format("%Y-%m-%d").to_string();
+    let (row, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(&oldest))
+        .expect("the oldest review is listed");
+    let column = line[..line.find(&oldest).expect("date")].chars().count() as u16;
+    app.update(partnerbook::action::Action::Click(column, row as u16));
+    assert_eq!(app.history.selected, 2);
+    app.update(partnerbook::action::Action::Scroll(column, row as u16, -1));
+    assert_eq!(
+        app.history.selected, 0,
+        "the wheel moves three rows, within the list"
+    );
 }
