@@ -20,12 +20,14 @@ use crate::{export, json_report, report};
 #[derive(Debug, Parser)]
 #[command(name = "partnerbook", version, about)]
 pub struct Cli {
-    /// Where reviews are kept [default: the platform data dir, e.g. ~/.local/share/partnerbook]
-    #[arg(long, global = true, value_name = "PATH", env = DATA_DIR_ENV)]
+    /// Where reviews are kept [env: PARTNERBOOK_DATA_DIR] [default: the platform data dir,
+    /// e.g. ~/.local/share/partnerbook]
+    #[arg(long, global = true, value_name = "PATH")]
     pub data_dir: Option<PathBuf>,
 
-    /// The config file [default: the platform config dir, e.g. ~/.config/partnerbook/config.toml]
-    #[arg(long, global = true, value_name = "FILE", env = CONFIG_ENV)]
+    /// The config file [env: PARTNERBOOK_CONFIG] [default: the platform config dir, e.g.
+    /// ~/.config/partnerbook/config.toml]
+    #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
 
     /// What to do; with none, opens today's review in the full-screen workbook.
@@ -106,9 +108,9 @@ pub enum Format {
 impl Cli {
     /// The config file in use: --config, then $PARTNERBOOK_CONFIG, then the platform default.
     pub fn config_path(&self) -> anyhow::Result<PathBuf> {
-        match &self.config {
-            Some(path) if !path.as_os_str().is_empty() => Ok(path.clone()),
-            _ => Ok(config::default_path()?),
+        match given(self.config.as_ref(), CONFIG_ENV) {
+            Some(path) => Ok(path),
+            None => Ok(config::default_path()?),
         }
     }
 
@@ -120,10 +122,13 @@ impl Cli {
     /// The store the options point at: --data-dir, then $PARTNERBOOK_DATA_DIR, then the
     /// config file's `data_dir`, then the platform default.
     pub fn store(&self, config: &Config) -> anyhow::Result<Store> {
-        let dir = match (&self.data_dir, &config.data_dir) {
-            (Some(dir), _) if !dir.as_os_str().is_empty() => dir.clone(),
-            (_, Some(dir)) => dir.clone(),
-            _ => Store::default_dir()?,
+        let dir = match (
+            given(self.data_dir.as_ref(), DATA_DIR_ENV),
+            &config.data_dir,
+        ) {
+            (Some(dir), _) => dir,
+            (None, Some(dir)) => dir.clone(),
+            (None, None) => Store::default_dir()?,
         };
         Ok(Store::new(dir))
     }
@@ -140,14 +145,23 @@ impl Cli {
                 .config_path()
                 .and_then(|path| Ok(writeln!(out, "{}", path.display())?)),
             Command::Completions { shell } => {
-                crate::shell::completions(*shell, &mut out);
-                Ok(())
+                crate::shell::completions(*shell, &mut out).map_err(Into::into)
             }
             Command::Man => crate::shell::man(&mut out).map_err(Into::into),
             _ => return None,
         };
         Some(result)
     }
+}
+
+/// A path given by an option, else by the environment variable `env`; empty values count as
+/// not given (so `PARTNERBOOK_DATA_DIR= partnerbook` uses the next choice down).
+fn given(option: Option<&PathBuf>, env: &str) -> Option<PathBuf> {
+    let from_env = || std::env::var_os(env).map(PathBuf::from);
+    option
+        .cloned()
+        .filter(|p| !p.as_os_str().is_empty())
+        .or_else(|| from_env().filter(|p| !p.as_os_str().is_empty()))
 }
 
 /// Runs a non-TUI command, writing to stdout.

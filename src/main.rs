@@ -16,11 +16,22 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`partnerbook man | head`): nothing more to say.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("partnerbook: {error:#}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether the error is a write to a pipe whose reader has closed.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(args: &Cli) -> anyhow::Result<()> {

@@ -10,8 +10,11 @@ use crate::cli::Cli;
 pub use clap_complete::Shell;
 
 /// Writes the completion script for `shell`.
-pub fn completions(shell: Shell, out: &mut dyn Write) {
-    clap_complete::generate(shell, &mut Cli::command(), "partnerbook", out);
+pub fn completions(shell: Shell, out: &mut dyn Write) -> io::Result<()> {
+    // Generated into memory first: clap_complete panics when its writer fails (`| head`).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "partnerbook", &mut script);
+    out.write_all(&script)
 }
 
 /// Writes the roff manual page, with a section for each subcommand.

@@ -160,3 +160,26 @@ fn a_missing_config_file_is_the_defaults() {
     let default_data = tmp.path().join("xdg-data/partnerbook");
     assert_eq!(stdout(&out), format!("{}\n", default_data.display()));
 }
+
+#[test]
+fn empty_environment_variables_count_as_unset() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_partnerbook"))
+        .arg("path")
+        .env("PARTNERBOOK_DATA_DIR", "")
+        .env("PARTNERBOOK_CONFIG", "")
+        .env("XDG_CONFIG_HOME", tmp.path().join("config"))
+        .env("XDG_DATA_HOME", tmp.path().join("data"))
+        .output()
+        .expect("binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        printed.starts_with(&tmp.path().join("data").display().to_string()),
+        "{printed}"
+    );
+}

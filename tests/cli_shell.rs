@@ -107,3 +107,20 @@ fn the_man_page_names_the_config_file_and_the_environment() {
         assert!(page.contains(expected), "man page lacks {expected}");
     }
 }
+
+#[test]
+fn a_reader_that_goes_away_early_is_no_error() {
+    for args in [&["completions", "bash"][..], &["man"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_partnerbook"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("binary runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("exit");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}

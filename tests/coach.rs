@@ -309,3 +309,45 @@ fn a_long_status_message_wraps_onto_a_second_footer_line_instead_of_losing_its_e
     assert!(bottom[0].contains("keeps its text."), "{shown}");
     assert!(bottom[1].contains("No text editor is set"), "{shown}");
 }
+
+#[test]
+fn typing_into_an_item_never_scrolls_its_first_words_out_of_sight() {
+    for (width, height) in [(80, 24), (120, 40), (61, 16)] {
+        let (_tmp, mut app) = new_app();
+        press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
+        let words = "Start every week with a short call about priorities and the \
+                     risks we see coming so nothing lands on my desk as a surprise";
+        for (typed, c) in words.chars().enumerate() {
+            type_text(&mut app, &c.to_string());
+            let shown = screen(&app, width, height);
+            let row = shown
+                .lines()
+                .find(|l| l.contains("▶ 1."))
+                .expect("the item row");
+            let start = &words[..(typed + 1).min(5)];
+            assert!(row.contains(start), "{width}x{height}:\n{shown}");
+        }
+    }
+}
+
+#[test]
+fn the_next_steps_pane_never_scrolls_into_blank_space() {
+    let (_tmp, mut app) = new_app();
+    for item in 0..9 {
+        app.review.set_item(
+            item,
+            format!(
+                "A plan long enough to wrap onto a second line at eighty columns, number {item}"
+            ),
+        );
+    }
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::End]);
+    let shown = screen(&app, 80, 24);
+    let pane: Vec<&str> = shown.lines().skip(4).take(18).collect();
+    let blank = pane
+        .iter()
+        .filter(|l| l.trim_matches(|c| c == '┃' || c == ' ').is_empty())
+        .count();
+    assert!(blank <= 2, "{shown}");
+    assert!(shown.contains("▶ 3."), "the last item is in view:\n{shown}");
+}

@@ -80,12 +80,13 @@ impl Widget for NextStepsPane<'_> {
             for slot in 0..ITEMS_PER_LIST {
                 let item = list * ITEMS_PER_LIST + slot;
                 let editing = app.editor.is_some() && plans + item == selected;
-                let shown = if editing {
-                    format!("{} ", review.item(item))
-                } else {
-                    review.item(item).to_string()
-                };
-                rows.push(Row::Item(item, text::wrap(&shown, text_width)));
+                let mut lines = text::wrap(review.item(item), text_width);
+                // The editor wraps in its own way and needs a cell for its cursor; it must
+                // get every row it uses, or it scrolls its first line out of sight.
+                if let (true, Some(editor)) = (editing, &app.editor) {
+                    lines.resize(editor_rows(editor, text_width), String::new());
+                }
+                rows.push(Row::Item(item, lines));
             }
         }
 
@@ -245,6 +246,14 @@ fn follow_up_heading(app: &App) -> String {
 
 /// Rows to scroll past so the selected row (and, if room, its heading) is in view.
 fn scroll_to_selected(rows: &[Row], selected: usize, plans: usize, height: u16) -> u16 {
+    // Never scrolled past the end: the last rows fill the pane rather than blank space.
+    let total: u16 = rows.iter().map(Row::height).sum();
+    let wanted = scroll_for(rows, selected, plans, height);
+    wanted.min(total.saturating_sub(height))
+}
+
+/// How far to scroll so the selected row, with its list's heading when it fits, is in view.
+fn scroll_for(rows: &[Row], selected: usize, plans: usize, height: u16) -> u16 {
     let mut y = 0u16;
     let mut heading_y = 0u16;
     for row in rows {
@@ -267,4 +276,28 @@ fn scroll_to_selected(rows: &[Row], selected: usize, plans: usize, height: u16) 
         y += row.height();
     }
     0
+}
+
+/// Rows the editor needs to show all its text and its cursor at `width`, found by drawing a
+/// fresh copy of it (same text, wrap mode and cursor, no undo history) into a scratch buffer.
+fn editor_rows(editor: &ratatui_textarea::TextArea<'static>, width: usize) -> usize {
+    use ratatui::style::Modifier;
+    let mut copy = ratatui_textarea::TextArea::new(editor.lines().to_vec());
+    copy.set_wrap_mode(editor.wrap_mode());
+    let ratatui_textarea::DataCursor(row, col) = editor.cursor();
+    copy.move_cursor(ratatui_textarea::CursorMove::Jump(row as u16, col as u16));
+    let chars: usize = editor.lines().iter().map(|l| text::width(l) + 1).sum();
+    let height = (chars / width.max(1) + editor.lines().len() + 2).min(200) as u16;
+    let area = Rect::new(0, 0, width.max(1) as u16, height);
+    let mut scratch = Buffer::empty(area);
+    copy.render(area, &mut scratch);
+    (0..height)
+        .rev()
+        .find(|y| {
+            (0..area.width).any(|x| {
+                let cell = &scratch[(x, *y)];
+                cell.symbol() != " " || cell.modifier.contains(Modifier::REVERSED)
+            })
+        })
+        .map_or(1, |y| usize::from(y) + 1)
 }
