@@ -110,13 +110,14 @@ fn skills_needing_attention(skills: &[SkillEntry]) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// Whether the suggestion's item already appears in its list.
+/// Whether the suggestion's item already appears in its list, as written or with more
+/// words added (the usual way a pre-filled item is made one's own).
 fn already_taken(review: &Review, suggestion: &Suggestion) -> bool {
     let wanted = suggestion.step.trim().to_lowercase();
     review.next_steps.get(suggestion.list).is_some_and(|items| {
         items
             .iter()
-            .any(|item| item.trim().to_lowercase() == wanted)
+            .any(|item| item.to_lowercase().contains(&wanted))
     })
 }
 

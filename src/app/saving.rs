@@ -45,7 +45,7 @@ impl App {
         match privacy::tighten(&self.store) {
             Ok(changed) if !changed.is_empty() => {
                 let text = format!(
-                    "Made {} file(s) and folder(s) private — others could read them before.",
+                    "Made your data folder private again ({} changed): others could read it before.",
                     changed.len()
                 );
                 self.status = Some(Status {

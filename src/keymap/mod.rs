@@ -144,7 +144,10 @@ pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     tables(context)
         .into_iter()
         .flatten()
-        .filter_map(|b| b.hint.map(|hint| (b.label, hint)))
+        .filter_map(|b| {
+            b.hint
+                .map(|hint| (b.label.split(' ').next().unwrap_or(b.label), hint))
+        })
         .collect()
 }
 

@@ -51,7 +51,7 @@ pub static SKILLS: &[Binding] = &[
     bind(
         &[ch(' '), key(KeyCode::Enter)],
         Action::TogglePractised,
-        "Space",
+        "Space Enter",
         "tick / untick \"I practise this well\"",
         Some("tick"),
     ),
@@ -91,7 +91,7 @@ pub static NEXT_STEPS: &[Binding] = &[
     bind(
         &[key(KeyCode::Enter), ch('i'), ch('e')],
         Action::StartEditing,
-        "Enter",
+        "Enter i e",
         "edit the item",
         Some("edit"),
     ),
@@ -141,7 +141,7 @@ pub static FOLLOW_UP: &[Binding] = &[
     bind(
         &[ch(' '), key(KeyCode::Enter)],
         Action::CycleProgress,
-        "Space",
+        "Space Enter",
         "step the status: done → partly → not yet",
         None,
     ),

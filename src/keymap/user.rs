@@ -89,17 +89,19 @@ impl Keymap {
         }
     }
 
-    /// Footer hints for a context: (keys, word) pairs, most useful first.
+    /// Footer hints for a context: (first key, word) pairs, most useful first. The footer
+    /// names one key per action; the help overlay lists them all.
     pub fn hints(&self, context: Context) -> Vec<(&str, &'static str)> {
-        self.hinted(context)
-            .map(|(b, hint)| (self.label_of(b), hint))
+        self.hints_with_actions(context)
+            .into_iter()
+            .map(|(keys, hint, _)| (keys, hint))
             .collect()
     }
 
     /// Footer hints for a context, with the action each stands for.
     pub fn hints_with_actions(&self, context: Context) -> Vec<(&str, &'static str, &Action)> {
         self.hinted(context)
-            .map(|(b, hint)| (self.label_of(b), hint, &b.action))
+            .map(|(b, hint)| (first_key(self.label_of(b)), hint, &b.action))
             .collect()
     }
 
@@ -135,4 +137,9 @@ impl Keymap {
             .map(|(title, table)| (*title, self.rows(table)))
             .collect()
     }
+}
+
+/// The first key of a label such as "Enter i e" (a label like "1–5" is one key).
+pub(super) fn first_key(label: &str) -> &str {
+    label.split(' ').next().unwrap_or(label)
 }

@@ -12,8 +12,8 @@ use crate::action::Action;
 pub static HISTORY: &[Binding] = &[
     bind(UP, Action::Up, "↑ k", "newer review", None),
     bind(DOWN, Action::Down, "↓ j", "older review", None),
-    bind(PAGE_UP, Action::PageUp, "PgUp", "up a page", None),
-    bind(PAGE_DOWN, Action::PageDown, "PgDn", "down a page", None),
+    bind(PAGE_UP, Action::PageUp, "PgUp ^B", "up a page", None),
+    bind(PAGE_DOWN, Action::PageDown, "PgDn ^F", "down a page", None),
     bind(FIRST, Action::First, "Home", "newest review", None),
     bind(LAST, Action::Last, "End G", "oldest review", None),
     bind(
@@ -60,8 +60,8 @@ pub static HISTORY: &[Binding] = &[
 pub static COMPARE: &[Binding] = &[
     bind(UP, Action::Up, "↑ k", "scroll up", Some("scroll")),
     bind(DOWN, Action::Down, "↓ j", "scroll down", None),
-    bind(PAGE_UP, Action::PageUp, "PgUp", "up a page", None),
-    bind(PAGE_DOWN, Action::PageDown, "PgDn", "down a page", None),
+    bind(PAGE_UP, Action::PageUp, "PgUp ^B", "up a page", None),
+    bind(PAGE_DOWN, Action::PageDown, "PgDn ^F", "down a page", None),
     bind(FIRST, Action::First, "Home", "top", None),
     bind(LAST, Action::Last, "End G", "bottom", None),
     bind(
@@ -80,11 +80,11 @@ pub static COMPARE: &[Binding] = &[
 pub static GUIDE: &[Binding] = &[
     bind(UP, Action::Up, "↑ k", "scroll up", Some("scroll")),
     bind(DOWN, Action::Down, "↓ j", "scroll down", None),
-    bind(PAGE_UP, Action::PageUp, "PgUp", "up a page", None),
+    bind(PAGE_UP, Action::PageUp, "PgUp ^B", "up a page", None),
     bind(
         &[key(KeyCode::PageDown), ctrl(KeyCode::Char('f')), ch(' ')],
         Action::PageDown,
-        "PgDn Space",
+        "PgDn ^F Space",
         "down a page",
         None,
     ),

@@ -49,15 +49,22 @@ impl Widget for FocusPopup<'_> {
                 };
                 let list = &app.workbook.next_steps[s.list].title;
                 let head = text::truncate(&format!("{kind}{}", s.title), room);
-                let why = format!("    {} · goes in “{list}”", s.reason);
-                let lines = vec![
-                    Line::styled(head, theme::HEADING),
-                    Line::styled(text::truncate(&why, room), theme::DIM),
-                    Line::from(vec![
-                        Span::styled("    + ", theme::TICKED),
-                        Span::raw(text::truncate(&s.step, room.saturating_sub(6))),
-                    ]),
-                ];
+                let indent = 4;
+                let mut lines = vec![Line::styled(head, theme::HEADING)];
+                let why = format!("{} · goes in “{list}”", s.reason);
+                for part in text::wrap(&why, room.saturating_sub(indent)) {
+                    lines.push(Line::styled(format!("{:indent$}{part}", ""), theme::DIM));
+                }
+                for (n, part) in text::wrap(&s.step, room.saturating_sub(indent))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let lead = if n == 0 { "  + " } else { "    " };
+                    lines.push(Line::from(vec![
+                        Span::styled(lead, theme::TICKED),
+                        Span::raw(part),
+                    ]));
+                }
                 ListItem::new(Text::from(lines))
             })
             .collect();
