@@ -207,8 +207,9 @@ pub(crate) fn pane_block(title: &str, extra: String, focused: bool) -> Block<'st
 }
 
 /// A list whose selected row is marked "▶" and reversed when its pane has focus, "›" and
-/// bold otherwise; it scrolls to keep the selection in view. Returns where each visible
-/// item was drawn, with its index.
+/// bold otherwise; it scrolls to keep the selection in view, with "↑" / "↓" in the column
+/// just right of `area` (the pane's padding) when rows are out of sight. Returns where each
+/// visible item was drawn, with its index.
 pub(crate) fn render_selectable(
     items: Vec<ratatui::widgets::ListItem<'static>>,
     selected: usize,
@@ -231,13 +232,26 @@ pub(crate) fn render_selectable(
     StatefulWidget::render(list, area, buf, &mut state);
     let mut drawn = Vec::new();
     let mut y = area.y;
-    for (index, height) in heights.into_iter().enumerate().skip(state.offset()) {
+    for (index, &height) in heights.iter().enumerate().skip(state.offset()) {
         if y >= area.bottom() {
             break;
         }
         let height = height.min(area.bottom() - y);
         drawn.push((Rect { y, height, ..area }, index));
         y += height;
+    }
+    let hidden_above = state.offset() > 0;
+    let hidden_below = drawn.last().is_some_and(|(rect, index)| {
+        *index + 1 < heights.len() || rect.height < heights[*index]
+    });
+    let column = area.right();
+    if column < buf.area.right() && area.height > 1 {
+        if hidden_above {
+            buf.set_string(column, area.top(), "↑", theme::DIM);
+        }
+        if hidden_below {
+            buf.set_string(column, area.bottom() - 1, "↓", theme::DIM);
+        }
     }
     drawn
 }
