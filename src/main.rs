@@ -6,7 +6,7 @@ use chrono::Local;
 use clap::Parser as _;
 use partnerbook::app::App;
 use partnerbook::cli::{self, Cli};
-use partnerbook::config::ThemeName;
+use partnerbook::config::{Config, ThemeName};
 use partnerbook::keymap::{Keymap, Rebind};
 use partnerbook::lock::{self, LockOutcome};
 use partnerbook::tui;
@@ -34,6 +34,25 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
     })
 }
 
+/// The key tables with the config's rebinds; a rebound key another action already answers
+/// to is an error naming the config line, since one of the two would never run.
+fn user_keys(config: &Config, path: &std::path::Path) -> anyhow::Result<Keymap> {
+    let rebinds = config.keys.iter().map(|o| Rebind {
+        action: o.action.clone(),
+        keys: o.chords.clone(),
+    });
+    let keys = Keymap::new(rebinds.collect());
+    if let Some(clash) = keys.clashes().first() {
+        let line = config
+            .keys
+            .iter()
+            .find(|o| o.action == clash.action)
+            .map_or(0, |o| o.line);
+        anyhow::bail!("{}: line {line}: {clash}", path.display());
+    }
+    Ok(keys)
+}
+
 fn run(args: &Cli) -> anyhow::Result<()> {
     if let Some(result) = args.run_standalone() {
         return result;
@@ -43,21 +62,13 @@ fn run(args: &Cli) -> anyhow::Result<()> {
     match &args.command {
         Some(command) => cli::run(command, &store),
         None => {
+            let keys = user_keys(&config, &args.config_path()?)?;
             let today = Local::now().date_naive();
             let lock = lock::acquire(store.dir());
             let mut app = App::open(store, today, Box::new(|| Local::now().fixed_offset()))?;
             let no_color = std::env::var_os("NO_COLOR");
             app.theme = Theme::choose(no_color.as_deref(), config.theme == ThemeName::Light);
-            app.keys = Keymap::new(
-                config
-                    .keys
-                    .into_iter()
-                    .map(|o| Rebind {
-                        action: o.action,
-                        keys: o.chords,
-                    })
-                    .collect(),
-            );
+            app.keys = keys;
             match &lock {
                 LockOutcome::Acquired(_) => app.check_on_start(),
                 LockOutcome::HeldElsewhere => app.locked_elsewhere = true,

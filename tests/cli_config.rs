@@ -183,3 +183,19 @@ fn empty_environment_variables_count_as_unset() {
         "{printed}"
     );
 }
+
+#[test]
+fn a_rebind_that_clashes_with_another_key_is_one_error_naming_its_line() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let config = tmp.path().join("config.toml");
+    std::fs::write(&config, "theme = \"dark\"\n[keys]\nopen_history = \"n\"\n").expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_partnerbook"))
+        .env("PARTNERBOOK_DATA_DIR", tmp.path())
+        .env("PARTNERBOOK_CONFIG", &config)
+        .output()
+        .expect("binary runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("line 3: n already means"), "{err}");
+}

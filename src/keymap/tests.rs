@@ -322,3 +322,30 @@ fn a_rebind_to_a_letter_never_steals_text() {
         Some(Action::Save)
     );
 }
+
+#[test]
+fn a_rebind_onto_a_key_another_action_uses_is_a_clash() {
+    let rebind = |action, key: &str| Rebind {
+        action,
+        keys: vec![parse_chord(key).expect("chord")],
+    };
+    let clashes = Keymap::new(vec![rebind(Action::OpenHistory, "n")]).clashes();
+    let places: Vec<Context> = clashes.iter().map(|c| c.context).collect();
+    assert_eq!(places, [Context::Assessment, Context::FollowUp], "{clashes:?}");
+    assert!(
+        clashes[0]
+            .to_string()
+            .starts_with("n already means “answer No")
+    );
+    assert!(
+        Keymap::new(vec![rebind(Action::OpenHistory, "F2")])
+            .clashes()
+            .is_empty()
+    );
+    assert!(
+        Keymap::new(vec![rebind(Action::Save, "ctrl-s")])
+            .clashes()
+            .is_empty(),
+        "its own key again is no clash"
+    );
+}

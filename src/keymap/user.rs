@@ -143,3 +143,96 @@ impl Keymap {
 pub(super) fn first_key(label: &str) -> &str {
     label.split(' ').next().unwrap_or(label)
 }
+
+/// A rebound key that another action already answers to where the rebound action works.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    /// The action that was rebound.
+    pub action: Action,
+    /// The key, as the help writes it.
+    pub key: String,
+    /// What the key already does there.
+    pub other: &'static str,
+    /// Where the two meet.
+    pub context: Context,
+}
+
+impl std::fmt::Display for Clash {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} already means “{}” {}",
+            self.key,
+            self.other,
+            context_name(self.context)
+        )
+    }
+}
+
+/// Every context, for checking rebinds against each.
+const CONTEXTS: [Context; 16] = [
+    Context::Help,
+    Context::QuitPrompt,
+    Context::SwitchPrompt,
+    Context::DraftPrompt,
+    Context::SaveAs,
+    Context::Focus,
+    Context::GuideSearch,
+    Context::Guide,
+    Context::Editing,
+    Context::Assessment,
+    Context::Skills,
+    Context::NextSteps,
+    Context::FollowUp,
+    Context::History,
+    Context::Compare,
+    Context::Global,
+];
+
+/// Where a context is, in words.
+fn context_name(context: Context) -> &'static str {
+    match context {
+        Context::Help => "in the help",
+        Context::QuitPrompt | Context::SwitchPrompt | Context::DraftPrompt => "in a prompt",
+        Context::SaveAs => "in the save-a-copy prompt",
+        Context::Focus => "in the focus suggestions",
+        Context::GuideSearch => "while searching the guide",
+        Context::Guide => "in the guide",
+        Context::Editing => "while editing an item",
+        Context::Assessment => "in the Self-assessment pane",
+        Context::Skills => "in the Essential skills pane",
+        Context::NextSteps | Context::FollowUp => "in the Next steps pane",
+        Context::History => "in the history",
+        Context::Compare => "in the compare view",
+        Context::Global => "everywhere",
+    }
+}
+
+impl Keymap {
+    /// Rebound keys that would be shadowed by, or shadow, another action's key where the
+    /// rebound action works: the first row of a table wins, so one of the two would never run.
+    pub fn clashes(&self) -> Vec<Clash> {
+        let mut found = Vec::new();
+        for context in CONTEXTS {
+            let rows: Vec<&Binding> = tables(context).into_iter().flatten().collect();
+            for rebound in rows.iter().filter(|b| self.rebind_of(b).is_some()) {
+                for chord in self.keys_of(rebound, context) {
+                    let other = rows.iter().find(|o| {
+                        o.action != rebound.action
+                            && self.keys_of(o, context).contains(&chord)
+                    });
+                    let clash = other.map(|o| Clash {
+                        action: rebound.action.clone(),
+                        key: chord_label(chord),
+                        other: o.help,
+                        context,
+                    });
+                    if let Some(clash) = clash.filter(|c| !found.contains(c)) {
+                        found.push(clash);
+                    }
+                }
+            }
+        }
+        found
+    }
+}

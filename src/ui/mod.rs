@@ -241,9 +241,9 @@ pub(crate) fn render_selectable(
         y += height;
     }
     let hidden_above = state.offset() > 0;
-    let hidden_below = drawn.last().is_some_and(|(rect, index)| {
-        *index + 1 < heights.len() || rect.height < heights[*index]
-    });
+    let hidden_below = drawn
+        .last()
+        .is_some_and(|(rect, index)| *index + 1 < heights.len() || rect.height < heights[*index]);
     let column = area.right();
     if column < buf.area.right() && area.height > 1 {
         if hidden_above {
