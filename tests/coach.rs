@@ -271,14 +271,20 @@ fn ctrl_e_hands_the_item_to_the_editor_and_takes_its_text_back() {
     assert_eq!(app.review.item(0), "Plan the week with my boss");
 }
 
-#[test]
-fn a_failing_editor_leaves_the_item_as_it_was() {
-    let (_tmp, mut app) = new_app();
+/// An app whose first item, "Keep this", was handed to an editor that is not set.
+fn after_a_missing_editor() -> (tempfile::TempDir, partnerbook::app::App) {
+    let (tmp, mut app) = new_app();
     app.review.set_item(0, "Keep this".into());
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
     app.handle_key(ctrl('e'));
     let (item, _) = app.take_external_edit().expect("edit");
     app.finish_external_edit(item, Err(EditorError::NotSet));
+    (tmp, app)
+}
+
+#[test]
+fn a_failing_editor_leaves_the_item_as_it_was() {
+    let (_tmp, app) = after_a_missing_editor();
     assert_eq!(app.review.item(0), "Keep this");
     let status = app.status.clone().expect("status");
     assert!(status.is_error && status.text.starts_with("No text editor is set"));
@@ -298,12 +304,7 @@ fn slow_actions_say_what_they_are_doing() {
 
 #[test]
 fn a_long_status_message_wraps_onto_a_second_footer_line_instead_of_losing_its_end() {
-    let (_tmp, mut app) = new_app();
-    app.review.set_item(0, "Keep this".into());
-    press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
-    app.handle_key(ctrl('e'));
-    let (item, _) = app.take_external_edit().expect("edit");
-    app.finish_external_edit(item, Err(EditorError::NotSet));
+    let (_tmp, app) = after_a_missing_editor();
     let shown = screen(&app, 80, 24);
     let bottom: Vec<&str> = shown.lines().rev().take(2).collect();
     assert!(bottom[0].contains("keeps its text."), "{shown}");

@@ -56,6 +56,28 @@ pub enum Context {
     Global,
 }
 
+impl Context {
+    /// Every context.
+    pub const ALL: [Context; 16] = [
+        Context::Help,
+        Context::QuitPrompt,
+        Context::SwitchPrompt,
+        Context::DraftPrompt,
+        Context::SaveAs,
+        Context::Focus,
+        Context::GuideSearch,
+        Context::Guide,
+        Context::Editing,
+        Context::Assessment,
+        Context::Skills,
+        Context::NextSteps,
+        Context::FollowUp,
+        Context::History,
+        Context::Compare,
+        Context::Global,
+    ];
+}
+
 /// The table of a context.
 pub fn table(context: Context) -> &'static [Binding] {
     match context {

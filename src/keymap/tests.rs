@@ -89,22 +89,6 @@ fn control_is_not_ignored() {
     assert_eq!(resolve(Context::Assessment, &press_ctrl('y')), None);
 }
 
-const ALL_CONTEXTS: [Context; 13] = [
-    Context::Help,
-    Context::QuitPrompt,
-    Context::SwitchPrompt,
-    Context::DraftPrompt,
-    Context::SaveAs,
-    Context::Editing,
-    Context::Assessment,
-    Context::Skills,
-    Context::NextSteps,
-    Context::FollowUp,
-    Context::History,
-    Context::Compare,
-    Context::Global,
-];
-
 #[test]
 fn history_opens_from_every_pane_but_o_is_text_while_editing() {
     let o = press(KeyCode::Char('o'));
@@ -173,7 +157,7 @@ fn follow_up_rows_take_status_keys_and_fall_back_to_global() {
 
 #[test]
 fn no_key_is_bound_twice_in_one_context() {
-    for context in ALL_CONTEXTS {
+    for context in Context::ALL {
         let chords: Vec<Chord> = table(context)
             .iter()
             .flat_map(|b| b.keys.iter().copied())
@@ -331,7 +315,11 @@ fn a_rebind_onto_a_key_another_action_uses_is_a_clash() {
     };
     let clashes = Keymap::new(vec![rebind(Action::OpenHistory, "n")]).clashes();
     let places: Vec<Context> = clashes.iter().map(|c| c.context).collect();
-    assert_eq!(places, [Context::Assessment, Context::FollowUp], "{clashes:?}");
+    assert_eq!(
+        places,
+        [Context::Assessment, Context::FollowUp],
+        "{clashes:?}"
+    );
     assert!(
         clashes[0]
             .to_string()

@@ -169,26 +169,6 @@ impl std::fmt::Display for Clash {
     }
 }
 
-/// Every context, for checking rebinds against each.
-const CONTEXTS: [Context; 16] = [
-    Context::Help,
-    Context::QuitPrompt,
-    Context::SwitchPrompt,
-    Context::DraftPrompt,
-    Context::SaveAs,
-    Context::Focus,
-    Context::GuideSearch,
-    Context::Guide,
-    Context::Editing,
-    Context::Assessment,
-    Context::Skills,
-    Context::NextSteps,
-    Context::FollowUp,
-    Context::History,
-    Context::Compare,
-    Context::Global,
-];
-
 /// Where a context is, in words.
 fn context_name(context: Context) -> &'static str {
     match context {
@@ -213,13 +193,12 @@ impl Keymap {
     /// rebound action works: the first row of a table wins, so one of the two would never run.
     pub fn clashes(&self) -> Vec<Clash> {
         let mut found = Vec::new();
-        for context in CONTEXTS {
+        for context in Context::ALL {
             let rows: Vec<&Binding> = tables(context).into_iter().flatten().collect();
             for rebound in rows.iter().filter(|b| self.rebind_of(b).is_some()) {
                 for chord in self.keys_of(rebound, context) {
                     let other = rows.iter().find(|o| {
-                        o.action != rebound.action
-                            && self.keys_of(o, context).contains(&chord)
+                        o.action != rebound.action && self.keys_of(o, context).contains(&chord)
                     });
                     let clash = other.map(|o| Clash {
                         action: rebound.action.clone(),

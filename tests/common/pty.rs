@@ -39,16 +39,6 @@ impl Session {
         env: &[(&str, &str)],
         remove: &[&str],
     ) -> Session {
-        Session::launch(data_dir, cols, rows, env, remove)
-    }
-
-    fn launch(
-        data_dir: &Path,
-        cols: u16,
-        rows: u16,
-        env: &[(&str, &str)],
-        remove: &[&str],
-    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
