@@ -1,3 +1,5 @@
+//! Unit tests of the `$EDITOR` hand-off, with fake editor scripts in temporary dirs.
+
 use super::*;
 use std::sync::{Mutex, MutexGuard};
 

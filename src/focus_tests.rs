@@ -1,3 +1,5 @@
+//! Unit tests of the focus suggestions: which answers and skills are suggested, in what order.
+
 use chrono::NaiveDate;
 
 use super::*;
