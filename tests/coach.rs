@@ -352,3 +352,38 @@ fn the_next_steps_pane_never_scrolls_into_blank_space() {
     assert!(blank <= 2, "{shown}");
     assert!(shown.contains("▶ 3."), "the last item is in view:\n{shown}");
 }
+
+#[test]
+fn a_scrolled_next_steps_pane_starts_with_a_whole_row_and_marks_what_is_hidden() {
+    for (width, height) in [(100, 32), (120, 40), (80, 24)] {
+        let (_tmp, mut app) = new_app();
+        for item in 0..9 {
+            let text = format!(
+                "A plan long enough to wrap onto two or even three lines in a narrow pane, number {item}"
+            );
+            app.review.set_item(item, text);
+        }
+        press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::End]);
+        let shown = screen(&app, width, height);
+        let lines: Vec<Vec<char>> = shown.lines().map(|l| l.chars().collect()).collect();
+        let title = lines
+            .iter()
+            .position(|l| l.iter().collect::<String>().contains("▶ Next steps"))
+            .expect("pane title");
+        let left = lines[title].iter().position(|c| *c == '┏').expect("corner");
+        let first: String = lines[title + 1][left + 1..].iter().take(30).collect();
+        assert!(
+            !first.trim().is_empty(),
+            "{width}x{height}: blank first row\n{shown}"
+        );
+        let right = lines[title]
+            .iter()
+            .rposition(|c| *c == '┓')
+            .expect("corner");
+        assert_eq!(
+            lines[title + 1][right - 1],
+            '↑',
+            "{width}x{height}\n{shown}"
+        );
+    }
+}

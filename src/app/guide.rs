@@ -208,9 +208,9 @@ impl App {
         self.note(format!("Tips for “{}”: {}", band.name, names.join(" · ")));
     }
 
-    /// Leaves the guide for the screen it was opened from.
+    /// Leaves the guide for the screen it was opened from, forgetting the search.
     pub(super) fn close_guide(&mut self) {
-        self.guide.search = None;
+        self.cancel_search();
         self.screen = self.guide.back_to.take().unwrap_or(Screen::Workbook);
     }
 

@@ -130,6 +130,16 @@ impl Widget for NextStepsPane<'_> {
                 Row::Gap => {}
             }
         }
+        // "↑" / "↓" in the padding column when rows are out of sight, as the other panes do.
+        let column = inner.right();
+        if column < area.right() && inner.height > 1 {
+            if scroll > 0 {
+                buf.set_string(column, inner.top(), "↑", theme::DIM);
+            }
+            if y > scroll + inner.height {
+                buf.set_string(column, inner.bottom() - 1, "↓", theme::DIM);
+            }
+        }
     }
 }
 
@@ -246,10 +256,21 @@ fn follow_up_heading(app: &App) -> String {
 
 /// Rows to scroll past so the selected row (and, if room, its heading) is in view.
 fn scroll_to_selected(rows: &[Row], selected: usize, plans: usize, height: u16) -> u16 {
-    // Never scrolled past the end: the last rows fill the pane rather than blank space.
+    // Never scrolled past the end: the last rows fill the pane rather than blank space. Rows
+    // are drawn whole, so the top of the view is always the start of a row.
     let total: u16 = rows.iter().map(Row::height).sum();
-    let wanted = scroll_for(rows, selected, plans, height);
-    wanted.min(total.saturating_sub(height))
+    let wanted = scroll_for(rows, selected, plans, height).min(total.saturating_sub(height));
+    let mut start = 0;
+    for row in rows {
+        // A gap between lists is no row to start the view with; the selected row is never
+        // scrolled past, however tall it is.
+        let here = start >= wanted && !matches!(row, Row::Gap);
+        if here || row.selection(plans) == Some(selected) {
+            break;
+        }
+        start += row.height();
+    }
+    start
 }
 
 /// How far to scroll so the selected row, with its list's heading when it fits, is in view.
