@@ -126,6 +126,7 @@ fn t_opens_the_guide_at_the_first_tip_for_the_band() {
     let shown = screen(&app, 120, 40);
     let top = shown.lines().nth(2).expect("first text row");
     assert!(top.contains(first_tip), "{top}");
+    assert!(top.contains("★ fits your score"), "{top}");
 }
 
 #[test]

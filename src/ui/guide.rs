@@ -43,6 +43,7 @@ impl Widget for GuideScreen<'_> {
             ..text_area
         };
         let current = matches.get(view.current).copied();
+        let band = app.workbook.band_for(app.review.score());
         for (row, (index, line)) in lines
             .iter()
             .enumerate()
@@ -60,7 +61,15 @@ impl Widget for GuideScreen<'_> {
                 .filter(|m| m.line == index)
                 .copied()
                 .collect();
-            styled_line(line, &here, current).render(rect, buf);
+            let mut shown = styled_line(line, &here, current);
+            // The tips that fit the score on screen are marked where their headings start.
+            let starts_heading = index == 0 || lines[index - 1].anchor != line.anchor;
+            if let Some(id) = line.anchor.as_ref().filter(|_| starts_heading)
+                && band.tips.contains(id)
+            {
+                shown.push_span(Span::styled("  ★ fits your score", theme::KEY));
+            }
+            shown.render(rect, buf);
         }
         if lines.len() > usize::from(text_area.height) {
             let mut state = ScrollbarState::new(max_scroll + 1).position(scroll);
