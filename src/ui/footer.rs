@@ -64,12 +64,22 @@ impl Widget for Footer<'_> {
         let room = usize::from(area.width).saturating_sub(help_width);
         let mut spans = Vec::new();
         let mut used = 0;
-        for (keys, hint, _) in hints.iter().filter(|(_, _, a)| **a != Action::Help) {
-            if used + piece(keys, hint) > room {
+        let context = self.0.context();
+        for (keys, hint, action) in hints.iter().filter(|(_, _, a)| **a != Action::Help) {
+            // A hint on "up" stands for scrolling both ways: "↑↓ scroll".
+            let down = (**action == Action::Up)
+                .then(|| self.0.keys.label_for(context, &Action::Down))
+                .flatten()
+                .and_then(|label| label.split(' ').next());
+            let keys = match down {
+                Some(down) => format!("{keys}{down}"),
+                None => keys.to_string(),
+            };
+            if used + piece(&keys, hint) > room {
                 break;
             }
-            used += piece(keys, hint);
-            spans.extend(spans_of(keys, hint));
+            used += piece(&keys, hint);
+            spans.extend(spans_of(&keys, hint));
         }
         Line::from(spans).render(area, buf);
         if let Some((keys, hint, _)) = help {
