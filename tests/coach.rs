@@ -388,3 +388,29 @@ fn a_scrolled_next_steps_pane_starts_with_a_whole_row_and_marks_what_is_hidden()
         );
     }
 }
+
+#[test]
+fn a_wide_guide_lists_its_contents_and_a_click_jumps_to_a_section() {
+    let (_tmp, mut app) = new_app();
+    type_text(&mut app, "g");
+    assert!(
+        !screen(&app, 120, 40).contains("Contents"),
+        "no room beside the text"
+    );
+    let shown = screen(&app, 200, 60);
+    assert!(shown.contains("Contents"), "{shown}");
+    let (row, line) = shown
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("The roles you take on"))
+        .expect("the last section is listed");
+    let column = line[..line.find("The roles").expect("title")]
+        .chars()
+        .count() as u16;
+    app.update(Action::Click(column, row as u16));
+    let lines = app.guide.lines();
+    let roles = guide::anchor_line(&lines, "roles").expect("roles heading");
+    let max = lines.len().saturating_sub(app.guide.height.get());
+    assert_eq!(app.guide.scroll(), roles.min(max));
+    assert!(screen(&app, 200, 60).contains("› The roles you take on"));
+}

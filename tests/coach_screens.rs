@@ -65,6 +65,8 @@ fn guide_at_the_top() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "g");
     snapshot_each_size("guide", &app);
+    let wide = render(&app, 200, 60);
+    insta::assert_snapshot!("guide_200x60", wide.backend());
 }
 
 #[test]

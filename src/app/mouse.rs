@@ -20,6 +20,8 @@ pub enum Target {
     Suggestion(usize),
     /// The guide's text.
     Guide,
+    /// A heading in the guide's contents, by its place among the headings.
+    GuideHeading(usize),
     /// The compare view's text.
     Compare,
 }
@@ -84,6 +86,11 @@ impl App {
                 let by = index as isize - self.history.selected as isize;
                 self.history.move_by(by);
                 self.history.ensure_loaded(&self.store, self.workbook);
+            }
+            Target::GuideHeading(index) => {
+                if let Some((_, id, _)) = crate::guide::Guide::embedded().headings().nth(index) {
+                    self.guide.jump_to(id);
+                }
             }
             Target::Suggestion(_) | Target::Guide | Target::Compare => {}
         }

@@ -8,7 +8,7 @@ use ratatui::widgets::{
     Block, Padding, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
 };
 
-use super::{text, theme};
+use super::{guide_contents, text, theme};
 use crate::app::{App, GuideView, Target};
 use crate::guide::{GuideLine, LineKind, Match};
 
@@ -42,6 +42,20 @@ impl Widget for GuideScreen<'_> {
             width: (width as u16).min(text_area.width),
             ..text_area
         };
+        let margin = column.x.saturating_sub(text_area.x + 2);
+        if margin >= guide_contents::MIN_WIDTH {
+            let contents = Rect {
+                width: margin.min(44),
+                ..text_area
+            };
+            guide_contents::GuideContents {
+                app,
+                lines: &lines,
+                scroll,
+                height: usize::from(text_area.height),
+            }
+            .render(contents, buf);
+        }
         let current = matches.get(view.current).copied();
         let band = app.workbook.band_for(app.review.score());
         for (row, (index, line)) in lines

@@ -7,6 +7,7 @@ mod compare_lines;
 mod focus;
 mod footer;
 mod guide;
+mod guide_contents;
 mod help;
 mod history;
 mod next_steps;
