@@ -414,3 +414,35 @@ fn a_wide_guide_lists_its_contents_and_a_click_jumps_to_a_section() {
     assert_eq!(app.guide.scroll(), roles.min(max));
     assert!(screen(&app, 200, 60).contains("› The roles you take on"));
 }
+
+#[test]
+fn a_paste_goes_where_text_is_typed_and_nowhere_else() {
+    let (_tmp, mut app) = new_app();
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+    type_text(&mut app, "y");
+    app.review.set_item(0, "changed".into());
+    type_text(&mut app, "q");
+    assert_eq!(app.popup, Some(Popup::QuitPrompt));
+    app.update(Action::Paste("pasted".into()));
+    assert!(app.editor.is_none(), "no edit starts under a prompt");
+    assert_eq!(app.review.items_written(), 1);
+    press(&mut app, &[KeyCode::Esc]);
+
+    type_text(&mut app, "g/");
+    app.update(Action::Paste("overload\n".into()));
+    assert_eq!(app.guide.query, "overload");
+    press(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
+
+    app.update(Action::Paste("in the item".into()));
+    assert_eq!(app.review.item(0), "changedin the item", "pasted at the end of the item");
+}
+
+#[test]
+fn the_wheel_over_a_prompt_moves_nothing_beneath_it() {
+    let (_tmp, mut app) = new_app();
+    app.review.set_item(0, "changed".into());
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Down]);
+    type_text(&mut app, "q");
+    app.update(Action::Scroll(10, 10, -1));
+    assert_eq!(app.selected[2], 1);
+}

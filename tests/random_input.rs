@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use partnerbook::action::Action;
-use partnerbook::app::App;
+use partnerbook::app::{App, Popup};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -14,12 +14,14 @@ enum Input {
     Key(KeyEvent),
     Paste(String),
     Draw(u16, u16),
+    Click(u16, u16),
+    Wheel(u16, u16, bool),
 }
 
 fn text_char() -> impl Strategy<Value = char> {
     prop_oneof![
         4 => proptest::char::range('a', 'z'),
-        1 => proptest::sample::select(vec!['?', 'q', 'y', 'n', ' ', '0', '5', 'j', 'k', 'G', 'g', 'é', 'o', 'c', 'd', 'p', 's']),
+        1 => proptest::sample::select(vec!['?', 'q', 'y', 'n', ' ', '0', '5', 'j', 'k', 'G', 'g', 'é', 'o', 'c', 'd', 'p', 's', 'f', 't', 'a', '/', 'n', 'N', ']', '[']),
         1 => proptest::sample::select(vec!['会', '議', '🙂', '\u{301}', '\u{200d}', 'ß', '👩']),
         1 => any::<char>(),
     ]
@@ -55,6 +57,8 @@ fn input() -> impl Strategy<Value = Input> {
         20 => key().prop_map(Input::Key),
         1 => proptest::collection::vec(text_char(), 0..40).prop_map(|cs| Input::Paste(cs.into_iter().collect())),
         2 => (1u16..300, 1u16..100).prop_map(|(w, h)| Input::Draw(w, h)),
+        2 => (0u16..200, 0u16..60).prop_map(|(x, y)| Input::Click(x, y)),
+        1 => (0u16..200, 0u16..60, any::<bool>()).prop_map(|(x, y, down)| Input::Wheel(x, y, down)),
     ]
 }
 
@@ -73,6 +77,10 @@ fn check_invariants(app: &App) {
     assert!(app.selected[0] < 10 && app.selected[1] < 9);
     assert!(app.selected[2] < app.next_steps_rows());
     assert!(app.history.selected < app.history.rows.len().max(1));
+    if let Some(Popup::Focus { selected }) = app.popup {
+        assert!(selected < app.suggestions().len().max(1));
+    }
+    assert!(app.guide.scroll() < app.guide.lines().len());
     if let Some(editor) = &app.editor {
         let item = app.selected_item().expect("editing an item, not a plan");
         assert_eq!(
@@ -120,6 +128,12 @@ fn run_session(inputs: Vec<Input>) {
             Input::Draw(w, h) => {
                 render(&app, w, h);
             }
+            Input::Click(x, y) => app.update(Action::Click(x, y)),
+            Input::Wheel(x, y, down) => app.update(Action::Scroll(x, y, if down { 1 } else { -1 })),
+        }
+        // The terminal's edge would run the editor here; an editor that adds words stands in.
+        if let Some((item, text)) = app.take_external_edit() {
+            app.finish_external_edit(item, Ok(format!("{text} and more")));
         }
         check_invariants(&app);
         if !app.running {

@@ -48,14 +48,10 @@ impl App {
         }
     }
 
-    /// Inserts pasted text as one line, starting an edit when an item is selected.
+    /// Inserts pasted text as one line where text is being typed: the save-a-copy path, the
+    /// guide's search, or a Next steps item (starting an edit when an item is selected).
+    /// Anywhere else — another popup, the history, the compare view — a paste does nothing.
     pub(super) fn paste(&mut self, text: &str) {
-        if self.editor.is_none() {
-            if self.focus != super::Pane::NextSteps {
-                return;
-            }
-            self.start_editing();
-        }
         let flat: String = text
             .chars()
             .map(|c| {
@@ -66,7 +62,25 @@ impl App {
                 }
             })
             .collect();
-        self.edit(|editor| editor.insert_str(flat.trim_end()));
+        let flat = flat.trim_end();
+        match (self.popup, self.screen) {
+            (Some(super::Popup::SaveAs), _) => {
+                if let Some(field) = &mut self.path_editor {
+                    field.insert_str(flat);
+                }
+            }
+            (None, super::Screen::Guide) => self.paste_search(flat),
+            (None, super::Screen::Workbook) => {
+                if self.editor.is_none() {
+                    if self.focus != super::Pane::NextSteps {
+                        return;
+                    }
+                    self.start_editing();
+                }
+                self.edit(|editor| editor.insert_str(flat));
+            }
+            _ => {}
+        }
     }
 }
 

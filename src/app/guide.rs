@@ -233,6 +233,17 @@ impl App {
         self.guide.go_to_match(first);
     }
 
+    /// Pasted text goes into the search being typed (and nowhere when none is).
+    pub(super) fn paste_search(&mut self, text: &str) {
+        let Some(field) = &mut self.guide.search else {
+            return;
+        };
+        field.insert_str(text);
+        self.guide.query = field.lines().concat();
+        let first = self.guide.first_match_from_view();
+        self.guide.go_to_match(first);
+    }
+
     /// Closes the prompt, keeping the word, and says how many matches there are.
     pub(super) fn confirm_search(&mut self) {
         self.guide.search = None;

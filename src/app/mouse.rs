@@ -99,8 +99,10 @@ impl App {
     /// The wheel: scrolls the list, pane, guide or popup under the pointer by `rows`.
     pub(super) fn wheel(&mut self, column: u16, row: u16, rows: i8) {
         let by = isize::from(rows);
-        if self.popup.is_some() {
-            return self.move_selection(by);
+        match self.popup {
+            Some(Popup::Help { .. } | Popup::Focus { .. }) => return self.move_selection(by),
+            Some(_) => return,
+            None => {}
         }
         match (self.screen, self.hits.at(column, row)) {
             (Screen::Guide, _) => self.guide.scroll_by(by * 3),
