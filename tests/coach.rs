@@ -434,7 +434,11 @@ fn a_paste_goes_where_text_is_typed_and_nowhere_else() {
     press(&mut app, &[KeyCode::Enter, KeyCode::Esc]);
 
     app.update(Action::Paste("in the item".into()));
-    assert_eq!(app.review.item(0), "changedin the item", "pasted at the end of the item");
+    assert_eq!(
+        app.review.item(0),
+        "changedin the item",
+        "pasted at the end of the item"
+    );
 }
 
 #[test]

@@ -21,32 +21,21 @@ impl App {
     /// selected in its pane.
     pub(super) fn take_up_suggestion(&mut self) {
         let suggestions = self.suggestions();
-        let chosen = match (self.context(), self.popup) {
-            (Context::Focus, Some(Popup::Focus { selected })) => suggestions.get(selected),
-            (Context::Assessment, _) => {
-                let question = self.selected[0];
-                let found = suggestions
-                    .iter()
-                    .find(|s| s.source == Source::Question(question));
-                if found.is_none() {
-                    return self.explain_no_suggestion(Source::Question(question));
+        let source = match self.context() {
+            Context::Assessment => Source::Question(self.selected[0]),
+            Context::Skills => Source::Skill(self.selected[1]),
+            _ => {
+                if let Some(Popup::Focus { selected }) = self.popup
+                    && let Some(chosen) = suggestions.get(selected).cloned()
+                {
+                    self.take_up(&chosen);
                 }
-                found
+                return;
             }
-            (Context::Skills, _) => {
-                let skill = self.selected[1];
-                let found = suggestions
-                    .iter()
-                    .find(|s| s.source == Source::Skill(skill));
-                if found.is_none() {
-                    return self.explain_no_suggestion(Source::Skill(skill));
-                }
-                found
-            }
-            _ => None,
         };
-        if let Some(suggestion) = chosen.cloned() {
-            self.take_up(&suggestion);
+        match suggestions.into_iter().find(|s| s.source == source) {
+            Some(suggestion) => self.take_up(&suggestion),
+            None => self.explain_no_suggestion(source),
         }
     }
 
