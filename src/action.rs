@@ -138,14 +138,13 @@ pub enum Action {
 
 impl Action {
     /// What the status line says while this action runs, for the ones that can take a moment
-    /// (reading many files, writing, waiting for an editor).
+    /// (reading many files, writing). Waiting for `$EDITOR` is said on the plain screen instead.
     pub fn working_label(&self) -> Option<&'static str> {
         match self {
             Action::OpenHistory => Some("Reading your reviews…"),
             Action::Compare => Some("Comparing the two reviews…"),
             Action::OpenSelected | Action::OpenToday => Some("Opening the review…"),
             Action::Save | Action::SaveAndContinue | Action::ConfirmSaveCopy => Some("Saving…"),
-            Action::EditInEditor => Some("Waiting for your editor…"),
             _ => None,
         }
     }
