@@ -42,6 +42,18 @@ pub struct Summary {
     pub item_slots: usize,
 }
 
+impl Summary {
+    /// Some questions are still unanswered, so the score may understate the partnership.
+    pub fn is_partial(&self) -> bool {
+        self.answered < self.questions
+    }
+
+    /// No question is answered yet: there is no score to judge.
+    pub fn is_unstarted(&self) -> bool {
+        self.answered == 0
+    }
+}
+
 /// A review of one date. Vectors follow the workbook's order of questions and skills.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Review {
@@ -92,6 +104,11 @@ impl Review {
             items_written: self.items_written(),
             item_slots: self.item_slots(),
         }
+    }
+
+    /// Some questions are still unanswered.
+    pub fn is_partial(&self) -> bool {
+        self.answered() < self.answers.len()
     }
 
     /// How many questions have an answer, Yes or No.
@@ -270,5 +287,19 @@ mod tests {
         r.toggle_practised(2);
         r.set_rating(5, Some(3));
         assert_eq!((r.practised(), r.rated()), (1, 1));
+    }
+
+    #[test]
+    fn a_review_is_partial_until_every_question_is_answered() {
+        let mut r = review();
+        assert!(r.is_partial() && r.summary().is_unstarted());
+        for i in 0..r.answers.len() - 1 {
+            r.set_answer(i, Some(i % 2 == 0));
+        }
+        assert!(r.is_partial() && r.summary().is_partial());
+        assert!(!r.summary().is_unstarted());
+        let last = r.answers.len() - 1;
+        r.set_answer(last, Some(false));
+        assert!(!r.is_partial() && !r.summary().is_partial());
     }
 }
