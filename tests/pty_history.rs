@@ -7,14 +7,32 @@ mod session;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use chrono::NaiveDate;
 use session::{CTRL_S, ESC, Session};
 
+/// A date as file names and TOML write it.
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// A date as the screens write it in full.
+fn long_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
+
+/// The three reviews' dates, oldest first: about three months apart, the latest 95 days before
+/// today (so a review is due), whatever today is.
+fn review_dates() -> [NaiveDate; 3] {
+    let today = chrono::Local::now().date_naive();
+    [280, 190, 95].map(|days| today - chrono::Days::new(days))
+}
+
 /// Three reviews months apart; the oldest answers the first question No.
-fn three_reviews() -> tempfile::TempDir {
+fn three_reviews(dates: [NaiveDate; 3]) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("tempdir");
     let dir = tmp.path().join("snapshots");
     std::fs::create_dir_all(&dir).expect("mkdir");
-    let review = |date: &str, yes: usize, plan: &str| {
+    let review = |date: NaiveDate, yes: usize, plan: &str| {
         let ids = [
             "share_information",
             "same_team",
@@ -35,11 +53,11 @@ fn three_reviews() -> tempfile::TempDir {
         let text = format!(
             "version = 1\ndate = {date}\n\n[assessment]\n{answers}\n[next_steps]\ndo_more = [\"{plan}\"]\n"
         );
-        std::fs::write(dir.join(format!("{date}.toml")), text).expect("write");
+        std::fs::write(dir.join(format!("{}.toml", iso(date))), text).expect("write");
     };
-    review("2026-02-10", 4, "Ask for priorities");
-    review("2026-05-12", 6, "Say what a yes delays");
-    review("2026-08-20", 8, "Négocier les délais 会議");
+    review(dates[0], 4, "Ask for priorities");
+    review(dates[1], 6, "Say what a yes delays");
+    review(dates[2], 8, "Négocier les délais 会議");
     tmp
 }
 
@@ -55,12 +73,14 @@ fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn history_round_trip(cols: u16, rows: u16) {
-    let tmp = three_reviews();
+    let dates = review_dates();
+    let [oldest, middle, latest] = dates;
+    let tmp = three_reviews(dates);
     let before = files(tmp.path());
     let mut s = Session::start(tmp.path(), cols, rows);
-    let latest = chrono::NaiveDate::from_ymd_opt(2026, 8, 20).expect("date");
+    // Read the clock again: the session may have started just after midnight.
     let days = (chrono::Local::now().date_naive() - latest).num_days();
-    s.wait_for(&format!("{days} days ago"));
+    s.wait_for_any(&[&format!("{days} days ago"), &format!("{} days ago", days + 1)]);
     s.wait_for("review due");
     s.wait_for(if cols >= 100 {
         "Plans from"
@@ -70,19 +90,23 @@ fn history_round_trip(cols: u16, rows: u16) {
     s.send("o");
     s.wait_for("History — 3 reviews");
     s.wait_for("Trend");
-    s.wait_for("Aug'26");
+    s.wait_for(&latest.format("%b'%y").to_string());
     s.send("c");
-    s.wait_for("Compare — Tue 12 May 2026 → Thu 20 Aug 2026");
+    s.wait_for(&format!(
+        "Compare — {} → {}",
+        long_date(middle),
+        long_date(latest)
+    ));
     s.wait_for("+2");
     s.send(ESC);
     s.wait_for("History — 3 reviews");
     s.send("G");
     s.send("\r");
     s.wait_for("Past review of");
-    s.wait_for(if cols >= 100 {
-        "Tue 10 Feb 2026"
+    s.wait_for(&if cols >= 100 {
+        long_date(oldest)
     } else {
-        "2026-02-10"
+        iso(oldest)
     });
     s.send("y");
     s.wait_for("unsaved changes");
@@ -93,20 +117,15 @@ fn history_round_trip(cols: u16, rows: u16) {
 
     let after = files(tmp.path());
     assert_eq!(after.len(), 3, "no file created: {:?}", after.keys());
+    let oldest_file = format!("{}.toml", iso(oldest));
     for (name, bytes) in &after {
         let changed = before.get(name) != Some(bytes);
-        assert_eq!(
-            changed,
-            name == "2026-02-10.toml",
-            "{name} changed: {changed}"
-        );
+        assert_eq!(changed, *name == oldest_file, "{name} changed: {changed}");
     }
-    let oldest = String::from_utf8_lossy(&after["2026-02-10.toml"]).into_owned();
-    assert!(
-        oldest.contains("date = 2026-02-10\nsaved_at = "),
-        "{oldest}"
-    );
-    assert!(oldest.contains("share_information = true"), "{oldest}");
+    let text = String::from_utf8_lossy(&after[&oldest_file]).into_owned();
+    let dated = format!("date = {}\nsaved_at = ", iso(oldest));
+    assert!(text.contains(&dated), "{text}");
+    assert!(text.contains("share_information = true"), "{text}");
 }
 
 #[test]

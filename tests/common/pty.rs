@@ -157,6 +157,14 @@ impl Session {
         );
     }
 
+    /// Waits until the screen shows one of `texts`.
+    pub fn wait_for_any(&self, texts: &[&str]) {
+        self.wait_until(&format!("one of {texts:?}"), |screen| {
+            let shown = screen.contents();
+            texts.iter().any(|text| shown.contains(text))
+        });
+    }
+
     pub fn wait_gone(&self, text: &str) {
         let start = Instant::now();
         while start.elapsed() < TIMEOUT {
