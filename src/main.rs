@@ -71,7 +71,7 @@ fn run(args: &Cli) -> anyhow::Result<()> {
             app.keys = keys;
             match &lock {
                 LockOutcome::Acquired(_) => app.check_on_start(),
-                LockOutcome::HeldElsewhere => app.locked_elsewhere = true,
+                LockOutcome::HeldElsewhere => app.set_locked_elsewhere(),
                 LockOutcome::Unavailable(_) => {}
             }
             let result = tui::run(app);

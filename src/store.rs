@@ -139,7 +139,15 @@ impl Store {
         let path = self.path_for(date);
         let text = match fs::read(&path) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            // A data dir that is not a directory holds no reviews (`check` reports it).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Ok(None);
+            }
             Err(source) => {
                 return Err(StoreError::Io {
                     verb: "read",

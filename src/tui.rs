@@ -18,7 +18,7 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, Effect};
 use crate::draft_writer::DraftWriter;
 use crate::store::write_private;
 
@@ -123,7 +123,8 @@ fn event_loop(
     let mut status_since = (app.status.clone(), Instant::now());
     // The draft text, recomputed only after something happened (an idle tick changes nothing).
     let mut wanted = None;
-    while app.running && !shared.stop.load(Ordering::SeqCst) {
+    let mut quit = false;
+    while !quit && !shared.stop.load(Ordering::SeqCst) {
         if redraw {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
@@ -153,14 +154,14 @@ fn event_loop(
                 force_panic_for_tests(&key);
                 for press in app.presses(key) {
                     let action = app.action_for(press);
-                    run_action(terminal, app, action)?;
+                    quit |= run_action(terminal, app, action)?;
                 }
             }
             Event::Mouse(mouse) => match mouse_action(mouse) {
-                Some(action) => run_action(terminal, app, Some(action))?,
+                Some(action) => quit = run_action(terminal, app, Some(action))?,
                 None => redraw = false,
             },
-            Event::Paste(text) => app.update(Action::Paste(text)),
+            Event::Paste(text) => quit = run_action(terminal, app, Some(Action::Paste(text)))?,
             Event::Resize(..) => {}
             _ => redraw = false,
         }
@@ -168,26 +169,30 @@ fn event_loop(
     Ok(())
 }
 
-/// Carries out one action. One that can take a moment says so on screen first; a request to
-/// edit an item in the user's editor is carried out here, at the terminal's edge.
+/// Carries out one action and the effect it asks for; true when the user has quit. One that
+/// can take a moment says so on screen first; a request to edit an item in the user's editor
+/// is carried out here, at the terminal's edge.
 fn run_action(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     action: Option<Action>,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     let Some(action) = action else {
-        return Ok(());
+        return Ok(false);
     };
     if let Some(label) = action.working_label() {
         app.show_working(label);
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
     }
-    app.update(action);
-    if let Some((item, text)) = app.take_external_edit() {
-        let result = edit_outside(terminal, &text, app.store.dir())?;
-        app.finish_external_edit(item, result);
+    match app.update(action) {
+        Some(Effect::Quit) => return Ok(true),
+        Some(Effect::EditOutside { item, text }) => {
+            let result = edit_outside(terminal, &text, app.store.dir())?;
+            app.finish_external_edit(item, result);
+        }
+        None => {}
     }
-    Ok(())
+    Ok(false)
 }
 
 /// Suspends the screen, runs `$VISUAL` / `$EDITOR` on `text`, and brings the screen back.

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use partnerbook::action::Action;
-use partnerbook::app::{Pane, Popup, SaveState};
+use partnerbook::app::{Effect, Next, Pane, Popup, SaveState};
 
 #[test]
 fn seven_yes_and_three_no_score_seven() {
@@ -75,8 +75,7 @@ fn skills_toggle_rate_and_clear() {
 fn q_typed_while_editing_is_text_not_quit() {
     let (_tmp, mut app) = new_app();
     press(&mut app, &[KeyCode::BackTab, KeyCode::Enter]);
-    type_text(&mut app, "quiet? yes, no");
-    assert!(app.running);
+    assert_eq!(type_text(&mut app, "quiet? yes, no"), None);
     assert!(app.editor.is_some());
     press(&mut app, &[KeyCode::Esc]);
     assert!(app.editor.is_none());
@@ -165,41 +164,39 @@ fn relaunching_opens_todays_saved_review() {
 #[test]
 fn quit_without_changes_exits_at_once() {
     let (_tmp, mut app) = new_app();
-    type_text(&mut app, "q");
-    assert!(!app.running);
+    assert_eq!(type_text(&mut app, "q"), Some(Effect::Quit));
 }
 
 #[test]
 fn quit_with_changes_asks_and_cancel_keeps_working() {
     let (_tmp, mut app) = new_app();
-    type_text(&mut app, "yq");
-    assert!(app.running);
-    assert_eq!(app.popup, Some(Popup::QuitPrompt));
+    assert_eq!(type_text(&mut app, "yq"), None);
+    assert_eq!(app.popup, Some(Popup::Unsaved(Next::Quit)));
     assert!(screen(&app, 80, 24).contains("Unsaved changes"));
-    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(press(&mut app, &[KeyCode::Esc]), None);
     assert_eq!(app.popup, None);
-    assert!(app.running);
     assert_eq!(app.review.answers[0], Some(true));
 }
 
 #[test]
 fn quit_prompt_save_writes_then_exits() {
     let (tmp, mut app) = new_app();
-    type_text(&mut app, "yqs");
-    assert!(!app.running);
+    assert_eq!(type_text(&mut app, "yqs"), Some(Effect::Quit));
     assert!(tmp.path().join("snapshots/2026-11-22.toml").exists());
 }
 
 #[test]
 fn quit_prompt_discard_exits_without_writing() {
     let (tmp, mut app) = new_app();
-    app.handle_key(ctrl('c'));
-    assert!(!app.running, "nothing to lose: Ctrl-C quits at once");
+    assert_eq!(
+        app.handle_key(ctrl('c')),
+        Some(Effect::Quit),
+        "nothing to lose: Ctrl-C quits at once"
+    );
     let mut app = app_in(tmp.path());
     type_text(&mut app, "y");
     app.handle_key(ctrl('c'));
-    type_text(&mut app, "d");
-    assert!(!app.running);
+    assert_eq!(type_text(&mut app, "d"), Some(Effect::Quit));
     assert!(!tmp.path().join("snapshots").exists());
 }
 
@@ -293,7 +290,7 @@ fn esc_run_together_with_a_letter_counts_as_both_presses() {
     assert_eq!(app.selected[2], 1, "then j moved down");
     assert_eq!(app.review.item(0), "plan");
     app.handle_key(alt('q'));
-    assert_eq!(app.popup, Some(Popup::QuitPrompt));
+    assert_eq!(app.popup, Some(Popup::Unsaved(Next::Quit)));
 }
 
 #[test]
@@ -307,7 +304,7 @@ fn status_messages_fade_errors_last_longer() {
     assert!(app.status.is_none());
     assert!(!app.fade_status(Duration::from_secs(60)), "nothing to fade");
 
-    app.locked_elsewhere = true;
+    app.set_locked_elsewhere();
     app.handle_key(key(KeyCode::Char('y')));
     assert!(app.status.as_ref().is_some_and(|s| s.is_error));
     assert!(!app.fade_status(Duration::from_secs(5)));

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use crossterm::event::KeyCode;
 use partnerbook::action::Action;
-use partnerbook::app::{Pane, Popup, Screen};
+use partnerbook::app::{Effect, Next, Pane, Popup, Screen};
 use partnerbook::external_editor::EditorError;
 use partnerbook::guide::{self, Guide};
 use partnerbook::keymap::Context;
@@ -21,7 +21,7 @@ fn g_opens_the_guide_and_esc_goes_back_where_it_was() {
     let (_tmp, mut app) = new_app();
     press(&mut app, &[KeyCode::Tab]);
     type_text(&mut app, "g");
-    assert_eq!(app.screen, Screen::Guide);
+    assert!(app.screen.is_guide(), "{:?}", app.screen);
     let shown = screen(&app, 80, 24);
     assert!(shown.contains("Six tips for a stronger"), "{shown}");
     press(&mut app, &[KeyCode::Esc]);
@@ -30,7 +30,7 @@ fn g_opens_the_guide_and_esc_goes_back_where_it_was() {
 
     type_text(&mut app, "o");
     type_text(&mut app, "g");
-    assert_eq!(app.screen, Screen::Guide);
+    assert!(app.screen.is_guide(), "{:?}", app.screen);
     type_text(&mut app, "g");
     assert_eq!(
         app.screen,
@@ -66,8 +66,7 @@ fn slash_searches_the_guide_and_n_steps_through_the_matches() {
     screen(&app, 80, 24);
     type_text(&mut app, "/");
     assert_eq!(app.context(), Context::GuideSearch);
-    type_text(&mut app, "q");
-    assert!(app.running, "q is text while searching");
+    assert_eq!(type_text(&mut app, "q"), None, "q is text while searching");
     press(&mut app, &[KeyCode::Backspace]);
     type_text(&mut app, "boss");
     press(&mut app, &[KeyCode::Enter]);
@@ -122,7 +121,7 @@ fn t_opens_the_guide_at_the_first_tip_for_the_band() {
     type_text(&mut app, "t");
     let status = app.status.clone().expect("status");
     assert!(status.text.contains(first_tip), "{status:?}");
-    assert_eq!(app.screen, Screen::Guide);
+    assert!(app.screen.is_guide(), "{:?}", app.screen);
     let shown = screen(&app, 120, 40);
     let top = shown.lines().nth(2).expect("first text row");
     assert!(top.contains(first_tip), "{top}");
@@ -264,10 +263,11 @@ fn ctrl_e_hands_the_item_to_the_editor_and_takes_its_text_back() {
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
     type_text(&mut app, "Plan the week");
     press(&mut app, &[KeyCode::Esc]);
-    app.handle_key(ctrl('e'));
-    let (item, text) = app.take_external_edit().expect("an edit is asked for");
+    let effect = app.handle_key(ctrl('e'));
+    let Some(Effect::EditOutside { item, text }) = effect else {
+        panic!("an edit is asked for: {effect:?}");
+    };
     assert_eq!((item, text.as_str()), (0, "Plan the week"));
-    assert!(app.take_external_edit().is_none(), "asked for once");
     app.finish_external_edit(item, Ok("Plan the week with my boss".into()));
     assert_eq!(app.review.item(0), "Plan the week with my boss");
 }
@@ -277,8 +277,9 @@ fn after_a_missing_editor() -> (tempfile::TempDir, partnerbook::app::App) {
     let (tmp, mut app) = new_app();
     app.review.set_item(0, "Keep this".into());
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
-    app.handle_key(ctrl('e'));
-    let (item, _) = app.take_external_edit().expect("edit");
+    let Some(Effect::EditOutside { item, .. }) = app.handle_key(ctrl('e')) else {
+        panic!("an edit is asked for");
+    };
     app.finish_external_edit(item, Err(EditorError::NotSet));
     (tmp, app)
 }
@@ -422,7 +423,7 @@ fn a_paste_goes_where_text_is_typed_and_nowhere_else() {
     type_text(&mut app, "y");
     app.review.set_item(0, "changed".into());
     type_text(&mut app, "q");
-    assert_eq!(app.popup, Some(Popup::QuitPrompt));
+    assert_eq!(app.popup, Some(Popup::Unsaved(Next::Quit)));
     app.update(Action::Paste("pasted".into()));
     assert!(app.editor.is_none(), "no edit starts under a prompt");
     assert_eq!(app.review.items_written(), 1);

@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use common::{app_in, ctrl, key, press, screen, today, type_text};
 use crossterm::event::KeyCode;
-use partnerbook::app::{App, LOAD_RADIUS, Popup, SaveState, Screen};
+use partnerbook::app::{App, LOAD_RADIUS, Next, Popup, SaveState, Screen};
 use partnerbook::content::Workbook;
 use partnerbook::fixtures::write_history;
 use partnerbook::review::Progress;
@@ -109,9 +109,12 @@ fn opening_another_review_over_unsaved_changes_asks_first() {
     let mut app = app_in(tmp.path());
     app.handle_key(key(KeyCode::Char('y')));
     press(&mut app, &[KeyCode::Char('o'), KeyCode::Enter]);
-    assert_eq!(app.popup, Some(Popup::SwitchPrompt(date(2026, 8, 23))));
+    assert_eq!(
+        app.popup,
+        Some(Popup::Unsaved(Next::Open(date(2026, 8, 23))))
+    );
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!((app.popup, app.review.date), (None, today()));
+    assert_eq!((app.popup.clone(), app.review.date), (None, today()));
 
     app.handle_key(key(KeyCode::Enter));
     app.handle_key(key(KeyCode::Char('s')));
@@ -126,7 +129,7 @@ fn opening_another_review_over_unsaved_changes_asks_first() {
     app.handle_key(key(KeyCode::Char(flipped)));
     assert_eq!(app.save_state(), SaveState::Unsaved);
     press(&mut app, &[KeyCode::Char('o'), KeyCode::Char('n')]);
-    assert_eq!(app.popup, Some(Popup::SwitchPrompt(today())));
+    assert_eq!(app.popup, Some(Popup::Unsaved(Next::Open(today()))));
     app.handle_key(key(KeyCode::Char('d')));
     assert_eq!(app.review.date, today());
     assert_eq!(app.screen, Screen::Workbook);
@@ -164,18 +167,20 @@ fn a_new_review_follows_up_the_previous_plans_and_saves_them() {
     assert!(text.contains("status = \"partly\""), "{text}");
 }
 
+/// The dates of the two reviews the compare view shows.
+fn compared_dates(app: &App) -> (NaiveDate, NaiveDate) {
+    match &app.screen {
+        Screen::Compare(view) => view.comparison.dates(),
+        other => panic!("the compare view is open: {other:?}"),
+    }
+}
+
 #[test]
 fn compare_takes_the_selected_review_and_the_one_before_it_or_two_marked() {
     let tmp = three_reviews();
     let mut app = app_in(tmp.path());
     press(&mut app, &[KeyCode::Char('o'), KeyCode::Char('c')]);
-    assert_eq!(app.screen, Screen::Compare);
-    let dates = app
-        .comparison
-        .as_ref()
-        .expect("compared")
-        .comparison
-        .dates();
+    let dates = compared_dates(&app);
     assert_eq!(dates, (date(2026, 5, 24), date(2026, 8, 23)));
     app.handle_key(key(KeyCode::Esc));
     assert_eq!(app.screen, Screen::History);
@@ -185,12 +190,7 @@ fn compare_takes_the_selected_review_and_the_one_before_it_or_two_marked() {
         &[KeyCode::Char(' '), KeyCode::End, KeyCode::Char(' ')],
     );
     app.handle_key(key(KeyCode::Char('c')));
-    let dates = app
-        .comparison
-        .as_ref()
-        .expect("compared")
-        .comparison
-        .dates();
+    let dates = compared_dates(&app);
     assert_eq!(dates, (date(2026, 2, 22), date(2026, 8, 23)));
 }
 

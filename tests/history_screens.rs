@@ -130,7 +130,10 @@ fn compare_marks_better_and_worse_in_colour() {
             .find(|cell| cell.symbol() == glyph)
             .map(|cell| (cell.fg, cell.modifier.contains(Modifier::BOLD)))
     };
-    let comparison = &app.comparison.as_ref().expect("compared").comparison;
+    let partnerbook::app::Screen::Compare(view) = &app.screen else {
+        panic!("the compare view is open: {:?}", app.screen);
+    };
+    let comparison = &view.comparison;
     use partnerbook::compare::Change;
     if comparison.count(Change::Better) > 0 {
         assert_eq!(marker_colour("▲"), Some((Color::Green, true)));

@@ -80,7 +80,10 @@ fn history_round_trip(cols: u16, rows: u16) {
     let mut s = Session::start(tmp.path(), cols, rows);
     // Read the clock again: the session may have started just after midnight.
     let days = (chrono::Local::now().date_naive() - latest).num_days();
-    s.wait_for_any(&[&format!("{days} days ago"), &format!("{} days ago", days + 1)]);
+    s.wait_for_any(&[
+        &format!("{days} days ago"),
+        &format!("{} days ago", days + 1),
+    ]);
     s.wait_for("review due");
     s.wait_for(if cols >= 100 {
         "Plans from"

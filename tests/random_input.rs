@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use partnerbook::action::Action;
-use partnerbook::app::{App, Popup};
+use partnerbook::app::{App, Effect, Popup};
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -122,22 +122,25 @@ fn run_session(inputs: Vec<Input>) {
     let mut app = app_in(fixture_dir());
     app.store = partnerbook::store::Store::new(fixture_dir()).with_writer(discard_writes);
     for input in inputs {
-        match input {
+        let effect = match input {
             Input::Key(key) => app.handle_key(key),
             Input::Paste(text) => app.update(Action::Paste(text)),
             Input::Draw(w, h) => {
                 render(&app, w, h);
+                None
             }
             Input::Click(x, y) => app.update(Action::Click(x, y)),
             Input::Wheel(x, y, down) => app.update(Action::Scroll(x, y, if down { 1 } else { -1 })),
-        }
-        // The terminal's edge would run the editor here; an editor that adds words stands in.
-        if let Some((item, text)) = app.take_external_edit() {
-            app.finish_external_edit(item, Ok(format!("{text} and more")));
-        }
+        };
         check_invariants(&app);
-        if !app.running {
-            break;
+        match effect {
+            Some(Effect::Quit) => break,
+            // The terminal's edge would run the editor here; an editor that adds words stands in.
+            Some(Effect::EditOutside { item, text }) => {
+                app.finish_external_edit(item, Ok(format!("{text} and more")));
+                check_invariants(&app);
+            }
+            None => {}
         }
     }
     render(&app, 80, 24);

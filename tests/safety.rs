@@ -5,7 +5,7 @@ mod common;
 
 use common::{app_in, ctrl, key, press, screen, today, type_text};
 use crossterm::event::KeyCode;
-use partnerbook::app::{App, Popup, SaveState};
+use partnerbook::app::{Access, App, Popup, SaveState};
 use partnerbook::content::Workbook;
 use partnerbook::review::Review;
 use partnerbook::snapshot;
@@ -23,7 +23,7 @@ fn write_today(dir: &std::path::Path, text: &str) -> std::path::PathBuf {
 fn a_locked_workbook_is_read_only_with_a_banner_but_can_be_browsed() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let mut app = app_in(tmp.path());
-    app.locked_elsewhere = true;
+    app.set_locked_elsewhere();
     press(
         &mut app,
         &[KeyCode::Char('y'), KeyCode::Tab, KeyCode::Char(' ')],
@@ -52,7 +52,10 @@ fn an_unreadable_file_for_today_opens_read_only_and_is_never_written() {
     let garbage = "version = 1\ndate = 2026-11-22\n[assessment\n";
     let path = write_today(tmp.path(), garbage);
     let mut app = app_in(tmp.path());
-    let why = app.unreadable.clone().expect("flagged");
+    let Access::Unreadable { date, why } = app.access.clone() else {
+        panic!("flagged: {:?}", app.access);
+    };
+    assert_eq!(date, today());
     assert!(why.contains("2026-11-22.toml:3:"), "{why}");
     press(&mut app, &[KeyCode::Char('y')]);
     app.handle_key(ctrl('s'));
@@ -73,10 +76,13 @@ fn a_draft_is_offered_at_start_and_restores_the_unsaved_changes() {
 
     let mut app = app_in(tmp.path());
     app.check_on_start();
-    assert_eq!(app.popup, Some(Popup::DraftPrompt(today())));
+    assert!(matches!(&app.popup, Some(Popup::Draft(d)) if d.date == today()));
     assert!(screen(&app, 80, 24).contains("Bring them back?"));
     app.handle_key(key(KeyCode::Esc));
-    assert_eq!(app.popup, Some(Popup::DraftPrompt(today())), "only r or d");
+    assert!(
+        matches!(&app.popup, Some(Popup::Draft(d)) if d.date == today()),
+        "only r or d"
+    );
     app.handle_key(key(KeyCode::Char('r')));
     assert_eq!(app.review.item(0), "Ask for priorities — 優先順位");
     assert_eq!(app.save_state(), SaveState::Unsaved);
@@ -160,8 +166,9 @@ fn a_data_dir_that_is_a_file_is_reported_in_the_status_line_and_a_copy_can_be_sa
     assert!(status.text.contains("is not a directory"), "{status:?}");
     press(&mut app, &[KeyCode::Char('y')]);
     app.handle_key(ctrl('w'));
-    assert_eq!(app.popup, Some(Popup::SaveAs));
-    let editor = app.path_editor.as_mut().expect("path field");
+    let Some(Popup::SaveAs(editor)) = app.popup.as_mut() else {
+        panic!("the save-as prompt is open: {:?}", app.popup);
+    };
     editor.select_all();
     editor.cut();
     let copies = tmp.path().join("copies");
@@ -197,4 +204,55 @@ fn loose_permissions_are_tightened_with_a_notice() {
     assert_eq!(mode & 0o777, 0o600);
     let status = app.status.clone().expect("notice");
     assert!(status.text.contains("private"), "{status:?}");
+}
+
+#[test]
+fn opening_another_review_after_an_unreadable_start_makes_it_writable_again() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path());
+    let wb = Workbook::embedded();
+    let older = today() - chrono::Days::new(91);
+    partnerbook::fixtures::write_history(&store, wb, 1, older, 91).expect("fixture");
+    write_today(tmp.path(), "version = 1\n[assessment\n");
+    let mut app = app_in(tmp.path());
+    assert!(matches!(app.access, Access::Unreadable { .. }));
+    press(
+        &mut app,
+        &[KeyCode::Char('o'), KeyCode::End, KeyCode::Enter],
+    );
+    assert_eq!(app.review.date, older);
+    assert_eq!(app.access, Access::Writable, "worked out again on opening");
+    assert_eq!(app.write_block(), None);
+    press(&mut app, &[KeyCode::End, KeyCode::Char('y')]);
+    assert_eq!(app.review.answers[9], Some(true), "changes are allowed");
+    app.handle_key(ctrl('s'));
+    let saved = store.load(older, wb).expect("load").expect("file");
+    assert_eq!(saved.answers[9], Some(true));
+    assert!(!screen(&app, 80, 24).contains("read-only"));
+}
+
+#[test]
+fn a_draft_that_cannot_be_restored_keeps_naming_its_own_date() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let wb = Workbook::embedded();
+    let earlier = today() - chrono::Days::new(30);
+    let mut draft = Review::new(earlier, wb);
+    draft.set_answer(0, Some(true));
+    let store = Store::new(tmp.path());
+    std::fs::create_dir_all(store.snapshots_dir()).expect("mkdir");
+    std::fs::write(store.draft_path(), snapshot::to_toml(&draft, wb)).expect("draft");
+    // The draft's own review cannot be read, so it cannot be restored over.
+    std::fs::write(store.path_for(earlier), "version = 1\n[assessment\n").expect("bad file");
+    let mut app = app_in(tmp.path());
+    app.check_on_start();
+    app.handle_key(key(KeyCode::Char('r')));
+    assert!(
+        matches!(&app.popup, Some(Popup::Draft(d)) if d.date == earlier),
+        "{:?}",
+        app.popup
+    );
+    let shown = screen(&app, 120, 40);
+    let named = earlier.format("%a %-d %b %Y").to_string();
+    assert!(shown.contains(&named), "the prompt names {named}: {shown}");
+    assert_eq!(app.review.date, today(), "today's review stays on screen");
 }

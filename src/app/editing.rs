@@ -63,13 +63,11 @@ impl App {
             })
             .collect();
         let flat = flat.trim_end();
-        match (self.popup, self.screen) {
-            (Some(super::Popup::SaveAs), _) => {
-                if let Some(field) = &mut self.path_editor {
-                    field.insert_str(flat);
-                }
+        match (&mut self.popup, &self.screen) {
+            (Some(super::Popup::SaveAs(field)), _) => {
+                field.insert_str(flat);
             }
-            (None, super::Screen::Guide) => self.paste_search(flat),
+            (None, super::Screen::Guide { .. }) => self.paste_search(flat),
             (None, super::Screen::Workbook) => {
                 if self.editor.is_none() {
                     if self.focus != super::Pane::NextSteps {
@@ -86,20 +84,18 @@ impl App {
 
 impl App {
     /// Asks the terminal edge to open the selected item in `$VISUAL` / `$EDITOR`.
-    pub(super) fn request_external_edit(&mut self) {
+    pub(super) fn request_external_edit(&mut self) -> Option<super::Effect> {
         match self.selected_item() {
             Some(item) => {
                 self.editor = None;
-                self.external_edit = Some(item);
+                let text = self.review.item(item).to_string();
+                Some(super::Effect::EditOutside { item, text })
             }
-            None => self.note("Select one of the nine items to edit it in your editor.".into()),
+            None => {
+                self.note("Select one of the nine items to edit it in your editor.".into());
+                None
+            }
         }
-    }
-
-    /// The item waiting to be edited in an external editor, with its text, if one was asked for.
-    pub fn take_external_edit(&mut self) -> Option<(usize, String)> {
-        let item = self.external_edit.take()?;
-        Some((item, self.review.item(item).to_string()))
     }
 
     /// Puts the editor's text into `item`, or says why not; on failure the item keeps its text.

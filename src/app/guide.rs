@@ -29,8 +29,6 @@ pub struct GuideView {
     pub width: Cell<usize>,
     /// Lines the view showed when last drawn: the size of a page.
     pub height: Cell<usize>,
-    /// The screen to go back to when the guide closes.
-    pub back_to: Option<Screen>,
     /// The last layout, by width: laying the guide out again on every key would be wasted.
     layout: RefCell<Option<(usize, Rc<Vec<GuideLine>>)>>,
 }
@@ -184,11 +182,11 @@ fn same_place(before: &[GuideLine], line: usize, after: &[GuideLine]) -> usize {
 impl App {
     /// Opens the guide, at section `at` when given.
     pub(super) fn open_guide(&mut self, at: Option<&str>) {
-        if self.screen != Screen::Guide {
-            self.guide.back_to = Some(self.screen);
+        if !self.screen.is_guide() {
+            let back = Box::new(std::mem::replace(&mut self.screen, Screen::Workbook));
+            self.screen = Screen::Guide { back };
             self.guide.set_scroll(0);
         }
-        self.screen = Screen::Guide;
         self.editor = None;
         if let Some(id) = at {
             self.guide.jump_to(id);
@@ -211,7 +209,9 @@ impl App {
     /// Leaves the guide for the screen it was opened from, forgetting the search.
     pub(super) fn close_guide(&mut self) {
         self.cancel_search();
-        self.screen = self.guide.back_to.take().unwrap_or(Screen::Workbook);
+        if let Screen::Guide { back } = std::mem::replace(&mut self.screen, Screen::Workbook) {
+            self.screen = *back;
+        }
     }
 
     /// Opens the search prompt with the last word searched for.

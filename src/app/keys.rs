@@ -3,24 +3,26 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{App, Pane, Popup, Screen};
+use super::{App, Next, Pane, Popup, Screen};
 use crate::action::Action;
 use crate::keymap::Context;
 
 impl App {
     /// Where a key press lands now.
     pub fn context(&self) -> Context {
-        match (self.popup, &self.editor, self.screen, self.focus) {
+        match (&self.popup, &self.editor, &self.screen, self.focus) {
             (Some(Popup::Help { .. }), ..) => Context::Help,
-            (Some(Popup::QuitPrompt), ..) => Context::QuitPrompt,
-            (Some(Popup::SwitchPrompt(_)), ..) => Context::SwitchPrompt,
-            (Some(Popup::DraftPrompt(_)), ..) => Context::DraftPrompt,
-            (Some(Popup::SaveAs), ..) => Context::SaveAs,
+            (Some(Popup::Unsaved(Next::Quit)), ..) => Context::QuitPrompt,
+            (Some(Popup::Unsaved(Next::Open(_))), ..) => Context::SwitchPrompt,
+            (Some(Popup::Draft(_)), ..) => Context::DraftPrompt,
+            (Some(Popup::SaveAs(_)), ..) => Context::SaveAs,
             (Some(Popup::Focus { .. }), ..) => Context::Focus,
             (None, _, Screen::History, _) => Context::History,
-            (None, _, Screen::Compare, _) => Context::Compare,
-            (None, _, Screen::Guide, _) if self.guide.search.is_some() => Context::GuideSearch,
-            (None, _, Screen::Guide, _) => Context::Guide,
+            (None, _, Screen::Compare(_), _) => Context::Compare,
+            (None, _, Screen::Guide { .. }, _) if self.guide.search.is_some() => {
+                Context::GuideSearch
+            }
+            (None, _, Screen::Guide { .. }, _) => Context::Guide,
             (None, Some(_), Screen::Workbook, _) => Context::Editing,
             (None, None, Screen::Workbook, Pane::Assessment) => Context::Assessment,
             (None, None, Screen::Workbook, Pane::Skills) => Context::Skills,
@@ -31,13 +33,16 @@ impl App {
         }
     }
 
-    /// Turns a key press into actions and carries them out.
-    pub fn handle_key(&mut self, key: KeyEvent) {
+    /// Turns a key press into actions and carries them out, returning the effect asked for
+    /// (the event loop runs each action itself, so it can draw between them).
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<super::Effect> {
+        let mut effect = None;
         for press in self.presses(key) {
             if let Some(action) = self.action_for(press) {
-                self.update(action);
+                effect = self.update(action).or(effect);
             }
         }
+        effect
     }
 
     /// The presses a key event stands for. Terminals report Esc quickly followed by a key as

@@ -18,7 +18,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 pub use guide::{GUIDE_MAX_WIDTH, GuideView};
 pub use history::{History, HistoryRow, LOAD_RADIUS};
 pub use mouse::{HitMap, Target};
-pub use types::{CompareView, Pane, Popup, SaveState, Screen, Status};
+pub use types::{Access, CompareView, Effect, Next, Pane, Popup, SaveState, Screen, Status};
 
 use crate::action::Action;
 use crate::content::Workbook;
@@ -55,8 +55,6 @@ pub struct App {
     pub screen: Screen,
     /// The history view's rows and selection.
     pub history: History,
-    /// The compare view, once two reviews have been compared.
-    pub comparison: Option<CompareView>,
     /// The pane with focus.
     pub focus: Pane,
     /// Selected question, skill and Next steps row (follow-up plans first, then the nine items).
@@ -65,12 +63,12 @@ pub struct App {
     pub editor: Option<TextArea<'static>>,
     /// The popup on top, if any.
     pub popup: Option<Popup>,
-    /// The status line message, cleared by the next key.
+    /// The status line message, cleared by the next action.
     pub status: Option<Status>,
-    /// False once the user has quit.
-    pub running: bool,
-    /// Another partnerbook holds the workbook's lock: nothing can be changed or saved here.
-    pub locked_elsewhere: bool,
+    /// Whether the review on screen may be changed and saved here.
+    pub access: Access,
+    /// Another partnerbook holds the data dir's lock (for as long as this one runs).
+    locked_elsewhere: bool,
     /// The palette the screen is drawn in.
     pub theme: crate::ui::theme::Theme,
     /// The key tables with the config file's rebinds.
@@ -79,36 +77,26 @@ pub struct App {
     pub guide: GuideView,
     /// What the last frame drew where, for the mouse.
     pub hits: HitMap,
-    /// The Next steps item to open in `$VISUAL` / `$EDITOR`, once the terminal edge gets to it.
-    external_edit: Option<usize>,
-    /// Why the review on screen cannot be written (its file cannot be read), if so.
-    pub unreadable: Option<String>,
-    /// The path being typed in the save-a-copy prompt.
-    pub path_editor: Option<TextArea<'static>>,
-    /// The review found in the draft at start, while the user decides what to do with it.
-    pending_draft: Option<Review>,
     clock: Clock,
 }
 
 impl App {
-    /// Opens today's review from `store` (or a new one), reading only that file and the
-    /// directory listing. Trouble with the data dir or the file does not stop it: it is shown
-    /// in the status line, and a file that cannot be read is never written over.
+    /// Opens today's review from `store` (or a new one); see [`App::open_on`].
     pub fn open(store: Store, today: NaiveDate, clock: Clock) -> Result<App, StoreError> {
+        App::open_on(store, today, today, clock)
+    }
+
+    /// Opens `date`'s review from `store` (or a new one for that date), reading only that file
+    /// and the directory listing. Trouble with the data dir or the file does not stop it: it
+    /// is shown in the status line, and a file that cannot be read is never written over.
+    pub fn open_on(
+        store: Store,
+        today: NaiveDate,
+        date: NaiveDate,
+        clock: Clock,
+    ) -> Result<App, StoreError> {
         let workbook = Workbook::embedded();
-        let mut problem = store.check().err();
-        let (review, on_disk, unreadable) = match store.load(today, workbook) {
-            Ok(Some(review)) => (review, true, None),
-            Ok(None) => (Review::new(today, workbook), false, None),
-            Err(error @ StoreError::BadSnapshot { .. }) => {
-                (Review::new(today, workbook), true, Some(error.to_string()))
-            }
-            Err(error) => {
-                problem.get_or_insert(error);
-                (Review::new(today, workbook), false, None)
-            }
-        };
-        let dates = store.dates().unwrap_or_default();
+        let problem = store.check().err();
         let status = problem.map(|error| Status {
             text: format!(
                 "{error} — your review stays here; Ctrl-S retries, Ctrl-W saves a copy elsewhere"
@@ -119,37 +107,34 @@ impl App {
             workbook,
             store,
             today,
-            baseline: review.clone(),
-            review,
-            on_disk,
+            baseline: Review::new(date, workbook),
+            review: Review::new(date, workbook),
+            on_disk: false,
             previous: None,
-            dates,
+            dates: Vec::new(),
             screen: Screen::Workbook,
             history: History::default(),
-            comparison: None,
             focus: Pane::Assessment,
             selected: [0; 3],
             editor: None,
             popup: None,
             status,
-            running: true,
+            access: Access::Writable,
             locked_elsewhere: false,
             theme: Default::default(),
             keys: keymap::Keymap::default(),
             guide: GuideView::default(),
             hits: HitMap::default(),
-            external_edit: None,
-            unreadable,
-            path_editor: None,
-            pending_draft: None,
             clock,
         };
-        app.previous = app.review_before(today);
-        if !on_disk {
-            app.seed_follow_up();
-            app.baseline = app.review.clone();
-        }
+        app.load_into_view(date);
         Ok(app)
+    }
+
+    /// Marks the data dir as locked by another partnerbook: every review is read-only here.
+    pub fn set_locked_elsewhere(&mut self) {
+        self.locked_elsewhere = true;
+        self.access = Access::LockedElsewhere;
     }
 
     /// New, saved, or with unsaved changes.
@@ -163,11 +148,12 @@ impl App {
         }
     }
 
-    /// Carries out one action.
-    pub fn update(&mut self, action: Action) {
+    /// Carries out one action; what the terminal edge must then do is returned.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
         self.status = None;
         if action.changes_review() && self.write_block().is_some() {
-            return self.fail("Not changed: this review is read-only (see the red banner).".into());
+            self.fail("Not changed: this review is read-only (see the red banner).".into());
+            return None;
         }
         match action {
             Action::NextPane => self.focus_pane(self.focus.step(1)),
@@ -193,12 +179,7 @@ impl App {
                 }
             }
             Action::MarkProgress(progress) => self.set_progress(Some(progress)),
-            Action::CycleProgress => {
-                let current = self
-                    .selected_plan()
-                    .and_then(|plan| self.review.follow_up.as_ref()?.items.get(plan)?.status);
-                self.set_progress(Progress::cycle(current));
-            }
+            Action::CycleProgress => self.cycle_progress(),
             Action::ClearProgress => self.set_progress(None),
             Action::OpenHistory => self.open_history(),
             Action::CloseView => self.close_view(),
@@ -210,9 +191,7 @@ impl App {
             Action::OpenToday => self.switch_to(self.today),
             Action::ToggleMark => self.history.toggle_mark(),
             Action::Compare => self.compare(),
-            Action::EditKey(key) if self.popup == Some(Popup::SaveAs) => self.type_path(key),
-            Action::EditKey(key) if self.guide.search.is_some() => self.type_search(key),
-            Action::EditKey(key) => self.edit(|editor| editor.input(key)),
+            Action::EditKey(key) => self.type_key(key),
             Action::Paste(text) => self.paste(&text),
             Action::Undo => self.edit(TextArea::undo),
             Action::Redo => self.edit(TextArea::redo),
@@ -223,23 +202,26 @@ impl App {
             Action::Save => {
                 self.save();
             }
-            Action::Quit => self.quit(),
+            Action::Quit => return self.quit(),
             Action::SaveCopy => self.ask_for_copy_path(),
             Action::ConfirmSaveCopy => self.save_copy(),
             Action::RestoreDraft => self.restore_draft(),
             Action::DiscardDraft => self.discard_draft(),
             Action::SaveAndContinue => {
-                let popup = self.popup.take();
-                if self.save() {
-                    self.go_on(popup);
+                if let Some(Popup::Unsaved(next)) = self.popup.take() {
+                    if self.save() {
+                        return self.go_on(next);
+                    }
+                    self.popup = Some(Popup::Unsaved(next));
                 }
             }
             Action::DiscardAndContinue => {
-                let popup = self.popup.take();
-                self.review = self.baseline.clone();
-                self.editor = None;
-                self.remove_draft();
-                self.go_on(popup);
+                if let Some(Popup::Unsaved(next)) = self.popup.take() {
+                    self.review = self.baseline.clone();
+                    self.editor = None;
+                    self.remove_draft();
+                    return self.go_on(next);
+                }
             }
             Action::ClosePopup => self.popup = None,
             Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
@@ -254,10 +236,11 @@ impl App {
             Action::PrevMatch => self.step_match(-1),
             Action::ShowFocus => self.show_focus(),
             Action::TakeUpSuggestion => self.take_up_suggestion(),
-            Action::EditInEditor => self.request_external_edit(),
+            Action::EditInEditor => return self.request_external_edit(),
             Action::Click(column, row) => self.click(column, row),
             Action::Scroll(column, row, rows) => self.wheel(column, row, rows),
         }
+        None
     }
 
     fn focus_pane(&mut self, pane: Pane) {
@@ -265,26 +248,53 @@ impl App {
     }
 
     /// After the unsaved-changes prompt: quit, or open the review it was asked for.
-    fn go_on(&mut self, popup: Option<Popup>) {
-        match popup {
-            Some(Popup::SwitchPrompt(date)) => self.open_date(date),
-            _ => self.running = false,
+    fn go_on(&mut self, next: Next) -> Option<Effect> {
+        match next {
+            Next::Quit => return Some(Effect::Quit),
+            Next::Open(date) => self.open_date(date),
+        }
+        None
+    }
+
+    /// A printable key where text is typed: the save-a-copy path, the guide's search or the
+    /// Next steps item being edited.
+    fn type_key(&mut self, key: crossterm::event::KeyEvent) {
+        if let Some(Popup::SaveAs(field)) = &mut self.popup {
+            field.input(key);
+        } else if self.guide.search.is_some() {
+            self.type_search(key);
+        } else {
+            self.edit(|editor| editor.input(key));
         }
     }
 
     fn close_view(&mut self) {
-        self.screen = match self.screen {
-            Screen::Guide => return self.close_guide(),
-            Screen::Compare => Screen::History,
+        self.screen = match &self.screen {
+            Screen::Guide { .. } => return self.close_guide(),
+            Screen::Compare(_) => Screen::History,
             _ => Screen::Workbook,
         };
     }
 
+    /// Sets the selected plan's status and moves on to the next row.
     fn set_progress(&mut self, progress: Option<Progress>) {
         if let Some(plan) = self.selected_plan() {
             self.review.set_progress(plan, progress);
             self.move_selection(1);
         }
+    }
+
+    /// Steps the selected plan's status (done → partly → not yet → unset), staying on it.
+    fn cycle_progress(&mut self) {
+        let Some(plan) = self.selected_plan() else {
+            return;
+        };
+        let current = self
+            .review
+            .follow_up
+            .as_ref()
+            .and_then(|f| f.items.get(plan)?.status);
+        self.review.set_progress(plan, Progress::cycle(current));
     }
 
     /// Shows `text` in the status line.
@@ -307,11 +317,12 @@ impl App {
         self.move_selection(1);
     }
 
-    fn quit(&mut self) {
+    fn quit(&mut self) -> Option<Effect> {
         if self.save_state() == SaveState::Unsaved {
-            self.popup = Some(Popup::QuitPrompt);
+            self.popup = Some(Popup::Unsaved(Next::Quit));
+            None
         } else {
-            self.running = false;
+            Some(Effect::Quit)
         }
     }
 }

@@ -58,7 +58,7 @@ impl App {
     /// already selected starts editing it; a click outside an open popup does nothing.
     pub(super) fn click(&mut self, column: u16, row: u16) {
         let target = self.hits.at(column, row);
-        match (self.popup, target) {
+        match (&self.popup, target) {
             (Some(Popup::Focus { .. }), Some(Target::Suggestion(index))) => {
                 self.popup = Some(Popup::Focus { selected: index });
             }
@@ -99,13 +99,13 @@ impl App {
     /// The wheel: scrolls the list, pane, guide or popup under the pointer by `rows`.
     pub(super) fn wheel(&mut self, column: u16, row: u16, rows: i8) {
         let by = isize::from(rows);
-        match self.popup {
+        match &self.popup {
             Some(Popup::Help { .. } | Popup::Focus { .. }) => return self.move_selection(by),
             Some(_) => return,
             None => {}
         }
-        match (self.screen, self.hits.at(column, row)) {
-            (Screen::Guide, _) => self.guide.scroll_by(by * 3),
+        match (&self.screen, self.hits.at(column, row)) {
+            (Screen::Guide { .. }, _) => self.guide.scroll_by(by * 3),
             (Screen::Workbook, Some(Target::Pane(pane) | Target::Row(pane, _))) => {
                 if self.focus != pane {
                     self.editor = None;

@@ -53,10 +53,10 @@ impl App {
     }
 
     pub(super) fn page_rows(&self) -> isize {
-        match (self.screen, &self.comparison) {
-            (Screen::History, _) => self.history.page_rows(),
-            (Screen::Compare, Some(view)) => view.page.get().max(1) as isize,
-            (Screen::Guide, _) => self.guide.height.get().saturating_sub(2).max(1) as isize,
+        match &self.screen {
+            Screen::History => self.history.page_rows(),
+            Screen::Compare(view) => view.page.get().max(1) as isize,
+            Screen::Guide { .. } => self.guide.height.get().saturating_sub(2).max(1) as isize,
             _ => 10,
         }
     }
@@ -81,7 +81,7 @@ impl App {
             self.popup = Some(Popup::Focus { selected });
             return;
         }
-        if self.screen == Screen::Guide {
+        if self.screen.is_guide() {
             return self.guide.scroll_by(by);
         }
         if self.screen == Screen::History {
@@ -89,7 +89,7 @@ impl App {
             self.history.ensure_loaded(&self.store, self.workbook);
             return;
         }
-        if let (Screen::Compare, Some(view)) = (self.screen, &mut self.comparison) {
+        if let Screen::Compare(view) = &mut self.screen {
             let last = view.max_scroll.get() as isize;
             view.scroll = (view.scroll as isize).saturating_add(by).clamp(0, last) as u16;
             return;

@@ -4,10 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
-use super::{App, Popup, SaveState, Status};
+use super::{Access, App, Popup, SaveState, Status};
 use crate::privacy;
 use crate::review::Review;
 use crate::snapshot;
@@ -15,24 +14,23 @@ use crate::snapshot;
 impl App {
     /// Why nothing on screen may be changed or saved right now, if so.
     pub fn write_block(&self) -> Option<String> {
-        if self.locked_elsewhere {
-            return Some(
+        match &self.access {
+            Access::Writable => None,
+            Access::LockedElsewhere => Some(
                 "read-only: another partnerbook is using this workbook — close it to make changes here"
                     .into(),
-            );
+            ),
+            Access::Unreadable { why, .. } => Some(format!(
+                "read-only: {why} — partnerbook never writes over a file it cannot read; fix it by hand, or press o for another review"
+            )),
         }
-        self.unreadable.as_ref().map(|error| {
-            format!(
-                "read-only: {error} — partnerbook never writes over a file it cannot read; fix it by hand, or press o for another review"
-            )
-        })
     }
 
     /// The draft the terminal loop should keep on disk: the review as TOML while it has
     /// unsaved changes this instance may write, `None` when there is nothing to keep.
     pub fn draft_text(&self) -> Option<String> {
         let keep = self.write_block().is_none()
-            && self.pending_draft.is_none()
+            && !matches!(self.popup, Some(Popup::Draft(_)))
             && self.save_state() == SaveState::Unsaved;
         keep.then(|| snapshot::to_toml(&self.review, self.workbook))
     }
@@ -77,8 +75,7 @@ impl App {
                     self.remove_draft();
                     return;
                 }
-                self.popup = Some(Popup::DraftPrompt(draft.date));
-                self.pending_draft = Some(draft);
+                self.popup = Some(Popup::Draft(Box::new(draft)));
             }
             Err(reason) => {
                 let kept = self.store.dir().join(format!(
@@ -97,34 +94,28 @@ impl App {
 
     /// Opens the draft's review with its unsaved changes on top of the saved file.
     pub(super) fn restore_draft(&mut self) {
-        self.popup = None;
-        let Some(draft) = self.pending_draft.take() else {
+        let Some(Popup::Draft(draft)) = self.popup.take() else {
             return;
         };
         if draft.date != self.review.date {
             self.open_date(draft.date);
         }
-        if self.review.date != draft.date || self.unreadable.is_some() {
-            self.pending_draft = Some(draft);
-            self.popup = Some(Popup::DraftPrompt(self.review.date));
-            return self.fail("The draft's review cannot be opened; the draft is kept.".into());
+        if self.review.date != draft.date || self.write_block().is_some() {
+            let date = draft.date;
+            self.popup = Some(Popup::Draft(draft));
+            return self.fail(format!(
+                "The review of {date} cannot be opened for writing; the draft is kept."
+            ));
         }
-        self.review = draft;
-        self.status = Some(Status {
-            text: "Restored your unsaved changes — Ctrl-S to save them.".into(),
-            is_error: false,
-        });
+        self.review = *draft;
+        self.note("Restored your unsaved changes — Ctrl-S to save them.".into());
     }
 
     /// Throws the draft away for good.
     pub(super) fn discard_draft(&mut self) {
         self.popup = None;
-        self.pending_draft = None;
         self.remove_draft();
-        self.status = Some(Status {
-            text: "Discarded the unsaved changes from last time.".into(),
-            is_error: false,
-        });
+        self.note("Discarded the unsaved changes from last time.".into());
     }
 
     /// Deletes the draft file, if this instance may write.
@@ -143,10 +134,12 @@ impl App {
                 self.review.saved_at = stamped.saved_at;
                 self.baseline = stamped;
                 self.on_disk = true;
+                self.dates = self.store.dates().unwrap_or_default();
                 if !self.dates.contains(&self.review.date) {
                     self.dates.push(self.review.date);
                     self.dates.sort_unstable_by(|a, b| b.cmp(a));
                 }
+                self.previous = self.review_before(self.review.date);
                 self.remove_draft();
                 self.status = Some(Status {
                     text: format!("Saved {}", path.display()),
@@ -173,25 +166,16 @@ impl App {
         editor.move_cursor(ratatui_textarea::CursorMove::End);
         editor.set_cursor_line_style(ratatui::style::Style::default());
         editor.set_style(crate::ui::theme::EDITING);
-        self.path_editor = Some(editor);
-        self.popup = Some(Popup::SaveAs);
-    }
-
-    /// A key typed into the save-a-copy path.
-    pub(super) fn type_path(&mut self, key: KeyEvent) {
-        if let Some(editor) = &mut self.path_editor {
-            editor.input(key);
-        }
+        self.popup = Some(Popup::SaveAs(Box::new(editor)));
     }
 
     /// Writes the review (as a snapshot file, 0600) to the typed path; a folder gets the
     /// review's usual file name. The review stays unsaved in its data dir.
     pub(super) fn save_copy(&mut self) {
-        let typed = self
-            .path_editor
-            .as_ref()
-            .map(|e| e.lines().join(""))
-            .unwrap_or_default();
+        let typed = match &self.popup {
+            Some(Popup::SaveAs(field)) => field.lines().join(""),
+            _ => return,
+        };
         let typed = typed.trim();
         if typed.is_empty() {
             return self.fail("Type a folder or file to write the copy to.".into());
@@ -204,7 +188,6 @@ impl App {
         match self.store.write_file(&path, text.as_bytes()) {
             Ok(()) => {
                 self.popup = None;
-                self.path_editor = None;
                 self.status = Some(Status {
                     text: format!(
                         "Wrote a copy to {} — the review is still unsaved in its data dir.",

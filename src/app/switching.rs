@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{App, CompareView, Pane, Popup, Screen};
+use super::{Access, App, CompareView, Next, Pane, Popup, Screen};
 use crate::compare::Comparison;
 use crate::review::{FollowUp, Review};
 use crate::store::StoreError;
@@ -14,6 +14,7 @@ const FOLLOWED_LIST: &str = "do_more";
 impl App {
     /// Opens the history, re-reading the directory so it shows what is on disk now.
     pub(super) fn open_history(&mut self) {
+        self.refresh_from_disk();
         let select = self
             .history
             .selected_date()
@@ -37,30 +38,63 @@ impl App {
         if date == self.review.date {
             self.screen = Screen::Workbook;
         } else if self.save_state() == super::SaveState::Unsaved {
-            self.popup = Some(Popup::SwitchPrompt(date));
+            self.popup = Some(Popup::Unsaved(Next::Open(date)));
         } else {
             self.open_date(date);
         }
     }
 
-    /// Replaces the review on screen with `date`'s (a new one when it has no file). An
-    /// unreadable file is reported and nothing changes.
+    /// Replaces the review on screen with `date`'s (a new one when it has no file), and works
+    /// out again what depends on it. A file that cannot be read is reported and nothing changes.
     pub(super) fn open_date(&mut self, date: NaiveDate) {
-        match self.load_review(date) {
-            Ok((review, on_disk)) => {
-                self.previous = self.review_before(date);
-                self.review = review;
-                if !on_disk {
-                    self.seed_follow_up();
-                }
-                self.baseline = self.review.clone();
-                self.on_disk = on_disk;
-                self.focus = Pane::Assessment;
-                self.selected = [0; 3];
-                self.editor = None;
-                self.screen = Screen::Workbook;
-            }
-            Err(error) => self.fail(format!("Cannot open that review — {error}")),
+        if let Err(error) = self.store.load(date, self.workbook) {
+            return self.fail(format!("Cannot open that review — {error}"));
+        }
+        self.load_into_view(date);
+        self.focus = Pane::Assessment;
+        self.selected = [0; 3];
+        self.editor = None;
+        self.screen = Screen::Workbook;
+    }
+
+    /// Loads `date`'s review as the one on screen, with its access (read-only when its file
+    /// cannot be read), the review before it and the dates on disk now.
+    pub(super) fn load_into_view(&mut self, date: NaiveDate) {
+        self.dates = self.store.dates().unwrap_or_default();
+        let (review, on_disk, unreadable) = match self.store.load(date, self.workbook) {
+            Ok(Some(review)) => (review, true, None),
+            Ok(None) => (Review::new(date, self.workbook), false, None),
+            Err(error) => (
+                Review::new(date, self.workbook),
+                true,
+                Some(error.to_string()),
+            ),
+        };
+        self.access = match unreadable {
+            _ if self.locked_elsewhere => Access::LockedElsewhere,
+            Some(why) => Access::Unreadable { date, why },
+            None => Access::Writable,
+        };
+        self.previous = self.review_before(date);
+        self.review = review;
+        if !on_disk {
+            self.seed_follow_up();
+        }
+        self.baseline = self.review.clone();
+        self.on_disk = on_disk;
+    }
+
+    /// Reads again what is on disk now: the dates, the review before the one on screen (for
+    /// the hints, the cadence and a new review's follow-up) and, when it has no unsaved
+    /// changes, the review on screen itself.
+    pub(super) fn refresh_from_disk(&mut self) {
+        if self.save_state() == super::SaveState::Unsaved {
+            self.dates = self.store.dates().unwrap_or_default();
+            self.previous = self.review_before(self.review.date);
+        } else {
+            self.load_into_view(self.review.date);
+            let last = self.next_steps_rows().saturating_sub(1);
+            self.selected[2] = self.selected[2].min(last);
         }
     }
 
@@ -75,13 +109,12 @@ impl App {
             .and_then(|(a, _)| Ok((a, self.load_review(b)?.0)));
         match loaded {
             Ok((a, b)) => {
-                self.comparison = Some(CompareView {
+                self.screen = Screen::Compare(Box::new(CompareView {
                     comparison: Comparison::new(&a, &b),
                     scroll: 0,
                     max_scroll: std::cell::Cell::new(u16::MAX),
                     page: std::cell::Cell::new(10),
-                });
-                self.screen = Screen::Compare;
+                }));
             }
             Err(error) => self.fail(format!("Cannot compare — {error}")),
         }

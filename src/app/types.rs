@@ -2,7 +2,10 @@
 
 use chrono::NaiveDate;
 
+use ratatui_textarea::TextArea;
+
 use crate::compare::Comparison;
+use crate::review::Review;
 
 /// The three panes, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,38 +28,104 @@ impl Pane {
     }
 }
 
-/// What fills the screen between the title bar and the footer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What fills the screen between the title bar and the footer. A view that needs data holds it.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Screen {
     /// The three panes of one review.
     Workbook,
     /// Every review, newest first, with the trend chart.
     History,
     /// Two reviews side by side.
-    Compare,
-    /// The guide: tips and background, searchable.
-    Guide,
+    Compare(Box<CompareView>),
+    /// The guide: tips and background, searchable; `back` is the screen it was opened over.
+    Guide {
+        /// Where Esc goes back to.
+        back: Box<Screen>,
+    },
 }
 
-/// A window drawn over the screen.
+impl Screen {
+    /// Whether the guide is open.
+    pub fn is_guide(&self) -> bool {
+        matches!(self, Screen::Guide { .. })
+    }
+
+    /// Whether the compare view is open.
+    pub fn is_compare(&self) -> bool {
+        matches!(self, Screen::Compare(_))
+    }
+}
+
+/// What the unsaved-changes prompt goes on to do once the changes are saved or discarded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Next {
+    /// Leave partnerbook.
+    Quit,
+    /// Open the review of this date.
+    Open(NaiveDate),
+}
+
+/// A window drawn over the screen; each owns the state it needs.
+#[derive(Debug, Clone)]
 pub enum Popup {
     /// Every key, scrolled by this many rows.
     Help { scroll: u16 },
-    /// Save / discard / cancel before quitting with unsaved changes.
-    QuitPrompt,
-    /// Save / discard / cancel before opening the review of this date over unsaved changes.
-    SwitchPrompt(NaiveDate),
-    /// Restore / discard the unsaved changes to this date's review found in the draft at start.
-    DraftPrompt(NaiveDate),
+    /// Save / discard / cancel the unsaved changes, then go on to `Next`.
+    Unsaved(Next),
+    /// Restore / discard the unsaved changes to a review found in the draft at start.
+    Draft(Box<Review>),
     /// Type a folder or file to write a copy of the review to.
-    SaveAs,
+    SaveAs(Box<TextArea<'static>>),
     /// The suggested focus areas, with this one selected.
     Focus { selected: usize },
 }
 
+impl PartialEq for Popup {
+    fn eq(&self, other: &Popup) -> bool {
+        match (self, other) {
+            (Popup::Help { scroll: a }, Popup::Help { scroll: b }) => a == b,
+            (Popup::Unsaved(a), Popup::Unsaved(b)) => a == b,
+            (Popup::Draft(a), Popup::Draft(b)) => a == b,
+            (Popup::SaveAs(a), Popup::SaveAs(b)) => a.lines() == b.lines(),
+            (Popup::Focus { selected: a }, Popup::Focus { selected: b }) => a == b,
+            _ => false,
+        }
+    }
+}
+
+/// Whether the review on screen may be changed and saved here, worked out again whenever a
+/// review is opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    /// This instance holds the lock and could read the review's file (or it has none yet).
+    Writable,
+    /// Another partnerbook holds the data dir's lock: nothing can be changed or saved here.
+    LockedElsewhere,
+    /// The review's file exists but could not be read; it is never written over.
+    Unreadable {
+        /// The review's date.
+        date: NaiveDate,
+        /// What went wrong reading it.
+        why: String,
+    },
+}
+
+/// What the terminal edge must do after an action: the one way out of `App::update`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// The user is done: restore the terminal and exit.
+    Quit,
+    /// Hand Next steps item `item`, holding `text`, to `$VISUAL` / `$EDITOR`.
+    EditOutside {
+        /// The item (0..9).
+        item: usize,
+        /// Its text now.
+        text: String,
+    },
+}
+
 /// The compare view's state.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CompareView {
     /// The two reviews and what changed.
     pub comparison: Comparison,

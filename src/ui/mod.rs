@@ -73,11 +73,11 @@ fn render_screen(app: &App, area: Rect, buf: &mut Buffer) {
         }
         None => body,
     };
-    match (app.screen, &app.comparison) {
-        (Screen::History, _) => history::HistoryView(app).render(body, buf),
-        (Screen::Guide, _) => guide::GuideScreen(app).render(body, buf),
-        (Screen::Compare, Some(view)) => compare::CompareScreen { app, view }.render(body, buf),
-        _ => render_panes(app, body, buf),
+    match &app.screen {
+        Screen::History => history::HistoryView(app).render(body, buf),
+        Screen::Guide { .. } => guide::GuideScreen(app).render(body, buf),
+        Screen::Compare(view) => compare::CompareScreen { app, view }.render(body, buf),
+        Screen::Workbook => render_panes(app, body, buf),
     }
     footer::Footer(app).render(footer_area, buf);
     popups::render_popup(app, body, buf);

@@ -6,18 +6,18 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::{focus, help, quit_prompt, save_as};
-use crate::app::{App, Popup};
+use crate::app::{App, Next, Popup};
 use crate::keymap;
 
 /// The popup open in `app`, if any, over `body`.
 pub(super) fn render_popup(app: &App, body: Rect, buf: &mut Buffer) {
-    match app.popup {
+    match &app.popup {
         Some(Popup::Help { scroll }) => help::HelpOverlay {
-            scroll,
+            scroll: *scroll,
             keys: &app.keys,
         }
         .render(body, buf),
-        Some(Popup::QuitPrompt) => quit_prompt::UnsavedPrompt {
+        Some(Popup::Unsaved(Next::Quit)) => quit_prompt::UnsavedPrompt {
             question: format!(
                 "The review of {} has changes that are not saved.",
                 date_text(app.review.date)
@@ -26,27 +26,31 @@ pub(super) fn render_popup(app: &App, body: Rect, buf: &mut Buffer) {
             keys: &app.keys,
         }
         .render(body, buf),
-        Some(Popup::SwitchPrompt(other)) => quit_prompt::UnsavedPrompt {
+        Some(Popup::Unsaved(Next::Open(other))) => quit_prompt::UnsavedPrompt {
             question: format!(
                 "The review of {} has changes that are not saved. Save them before opening {}?",
                 date_text(app.review.date),
-                date_text(other)
+                date_text(*other)
             ),
             table: keymap::SWITCH_PROMPT,
             keys: &app.keys,
         }
         .render(body, buf),
-        Some(Popup::DraftPrompt(date)) => quit_prompt::UnsavedPrompt {
+        Some(Popup::Draft(draft)) => quit_prompt::UnsavedPrompt {
             question: format!(
                 "Last time partnerbook closed with unsaved changes to the review of {}. Bring them back?",
-                date_text(date)
+                date_text(draft.date)
             ),
             table: keymap::DRAFT_PROMPT,
             keys: &app.keys,
         }
         .render(body, buf),
-        Some(Popup::SaveAs) => save_as::SaveAsPrompt(app).render(body, buf),
-        Some(Popup::Focus { selected }) => focus::FocusPopup { app, selected }.render(body, buf),
+        Some(Popup::SaveAs(field)) => save_as::SaveAsPrompt { app, field }.render(body, buf),
+        Some(Popup::Focus { selected }) => focus::FocusPopup {
+            app,
+            selected: *selected,
+        }
+        .render(body, buf),
         None => {}
     }
 }

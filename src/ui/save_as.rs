@@ -7,11 +7,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::{popup_frame, theme};
+use ratatui_textarea::TextArea;
+
 use crate::app::App;
 use crate::keymap;
 
 /// The prompt, with the path being typed.
-pub struct SaveAsPrompt<'a>(pub &'a App);
+pub struct SaveAsPrompt<'a> {
+    /// The app, for its key table.
+    pub app: &'a App,
+    /// The path being typed.
+    pub field: &'a TextArea<'static>,
+}
 
 impl Widget for SaveAsPrompt<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -28,11 +35,9 @@ impl Widget for SaveAsPrompt<'_> {
             height: 1,
             ..inner
         };
-        if let Some(editor) = &self.0.path_editor {
-            editor.render(field, buf);
-        }
+        self.field.render(field, buf);
         let keys: Vec<Span> = self
-            .0
+            .app
             .keys
             .rows(keymap::SAVE_AS)
             .into_iter()

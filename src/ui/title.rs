@@ -33,8 +33,8 @@ impl Widget for TitleBar<'_> {
         ];
         match app.screen {
             Screen::History => spans.push(Span::raw("History ")),
-            Screen::Compare => spans.push(Span::raw("Compare ")),
-            Screen::Guide => spans.push(Span::raw("Guide ")),
+            Screen::Compare(_) => spans.push(Span::raw("Compare ")),
+            Screen::Guide { .. } => spans.push(Span::raw("Guide ")),
             Screen::Workbook => {
                 let shown = if wide {
                     date.format("%a %-d %b %Y").to_string()

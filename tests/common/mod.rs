@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use partnerbook::app::App;
+use partnerbook::app::{App, Effect};
 use partnerbook::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -39,18 +39,17 @@ pub fn ctrl(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 
-/// Presses each character of `text` as a key.
-pub fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_key(key(KeyCode::Char(c)));
-    }
+/// Presses each character of `text` as a key; the last effect any press asked for.
+pub fn type_text(app: &mut App, text: &str) -> Option<Effect> {
+    text.chars().fold(None, |effect, c| {
+        app.handle_key(key(KeyCode::Char(c))).or(effect)
+    })
 }
 
-/// Presses a sequence of keys.
-pub fn press(app: &mut App, keys: &[KeyCode]) {
-    for code in keys {
-        app.handle_key(key(*code));
-    }
+/// Presses a sequence of keys; the last effect any press asked for.
+pub fn press(app: &mut App, keys: &[KeyCode]) -> Option<Effect> {
+    keys.iter()
+        .fold(None, |effect, code| app.handle_key(key(*code)).or(effect))
 }
 
 /// Draws the app into a `width`×`height` test terminal.
