@@ -65,10 +65,10 @@ pub enum Action {
     LineStart,
     /// Move the cursor to the end of the item.
     LineEnd,
-    /// Set how the selected plan from the previous review went.
+    /// Set how the selected plan from the previous review went, then select the next plan.
     #[serde(skip)]
     MarkProgress(Progress),
-    /// Step the selected plan's status: done → partly → not yet → none.
+    /// Step the selected plan's status (done → partly → not yet → none), staying on it.
     CycleProgress,
     /// Clear the selected plan's status.
     ClearProgress,

@@ -339,3 +339,45 @@ fn a_click_selects_a_history_row_and_the_wheel_moves_through_them() {
         "the wheel moves three rows, within the list"
     );
 }
+
+#[test]
+fn space_and_enter_step_the_selected_plan_and_stay_while_d_p_n_move_on() {
+    let tmp = three_reviews();
+    let mut app = app_in(tmp.path());
+    let plans = app.review.follow_up_len();
+    assert!(plans >= 2, "the fixture carries at least two plans");
+    let status = |app: &App, i: usize| app.review.follow_up.as_ref().expect("f").items[i].status;
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
+    press(&mut app, &[KeyCode::Char(' ')]);
+    assert_eq!(status(&app, 0), Some(Progress::Done));
+    assert_eq!(app.selected[2], 0, "Space stays on the plan");
+    press(&mut app, &[KeyCode::Enter, KeyCode::Char(' ')]);
+    assert_eq!(status(&app, 0), Some(Progress::NotYet));
+    press(&mut app, &[KeyCode::Enter]);
+    assert_eq!(status(&app, 0), None, "a fourth step unsets it");
+    assert!(
+        (1..plans).all(|i| status(&app, i).is_none()),
+        "no other plan changed"
+    );
+
+    press(&mut app, &[KeyCode::Char('d')]);
+    assert_eq!(
+        (status(&app, 0), app.selected[2]),
+        (Some(Progress::Done), 1)
+    );
+    press(&mut app, &[KeyCode::Char('n')]);
+    assert_eq!(status(&app, 1), Some(Progress::NotYet));
+    app.handle_key(ctrl('s'));
+    let saved = Store::new(tmp.path())
+        .load(today(), Workbook::embedded())
+        .expect("load")
+        .expect("saved");
+    let saved: Vec<_> = saved
+        .follow_up
+        .expect("f")
+        .items
+        .iter()
+        .map(|i| i.status)
+        .collect();
+    assert_eq!(saved[..2], [Some(Progress::Done), Some(Progress::NotYet)]);
+}
