@@ -126,6 +126,8 @@ fn event_loop(
     let mut quit = false;
     while !quit && !shared.stop.load(Ordering::SeqCst) {
         if redraw {
+            let size = terminal.size()?;
+            app.set_viewport(size.width, size.height);
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
         let now = Instant::now();
@@ -162,7 +164,7 @@ fn event_loop(
                 None => redraw = false,
             },
             Event::Paste(text) => quit = run_action(terminal, app, Some(Action::Paste(text)))?,
-            Event::Resize(..) => {}
+            Event::Resize(width, height) => app.set_viewport(width, height),
             _ => redraw = false,
         }
     }

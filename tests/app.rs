@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use partnerbook::action::Action;
-use partnerbook::app::{Effect, Next, Pane, Popup, SaveState};
+use partnerbook::app::{Effect, Next, Pane, Popup, SaveState, Screen};
 
 #[test]
 fn seven_yes_and_three_no_score_seven() {
@@ -309,4 +309,48 @@ fn status_messages_fade_errors_last_longer() {
     assert!(app.status.as_ref().is_some_and(|s| s.is_error));
     assert!(!app.fade_status(Duration::from_secs(5)));
     assert!(app.fade_status(Duration::from_secs(10)));
+}
+
+#[test]
+fn while_the_terminal_is_too_small_only_quitting_does_anything() {
+    let (_tmp, mut app) = new_app();
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
+    type_text(&mut app, "Keep me");
+    press(
+        &mut app,
+        &[KeyCode::Esc, KeyCode::BackTab, KeyCode::BackTab],
+    );
+    let before = app.review.clone();
+    app.set_viewport(50, 12);
+    assert!(screen(&app, 50, 12).contains("Terminal too small"));
+    for c in ['y', 'n', 'o', 'g', '?', ' ', 'u'] {
+        assert_eq!(app.handle_key(key(KeyCode::Char(c))), None, "{c}");
+    }
+    press(&mut app, &[KeyCode::Delete, KeyCode::Tab, KeyCode::Enter]);
+    app.update(Action::Paste("pasted".into()));
+    app.update(Action::Click(3, 3));
+    assert_eq!(app.review, before, "the hidden review is unchanged");
+    assert_eq!(
+        (app.screen.clone(), app.popup.clone()),
+        (Screen::Workbook, None)
+    );
+    assert_eq!(app.focus, Pane::Assessment);
+    assert!(screen(&app, 50, 12).contains("kept and offered next time"));
+    assert_eq!(
+        app.handle_key(key(KeyCode::Char('q'))),
+        Some(Effect::Quit),
+        "q quits at once: no prompt can be seen"
+    );
+    assert!(
+        app.draft_text().is_some(),
+        "the unsaved item goes to the draft"
+    );
+
+    app.set_viewport(80, 24);
+    assert_eq!(app.handle_key(key(KeyCode::Char('y'))), None);
+    assert_eq!(
+        app.review.answers[0],
+        Some(true),
+        "keys work again once it fits"
+    );
 }

@@ -126,6 +126,7 @@ fn run_session(inputs: Vec<Input>) {
             Input::Key(key) => app.handle_key(key),
             Input::Paste(text) => app.update(Action::Paste(text)),
             Input::Draw(w, h) => {
+                app.set_viewport(w, h);
                 render(&app, w, h);
                 None
             }

@@ -65,8 +65,13 @@ impl App {
         self.note(label.to_string());
     }
 
-    /// The action a key press means now.
+    /// The action a key press means now. While the terminal is too small only the global
+    /// quit keys mean anything, whatever was open (the screen shows nothing else).
     pub fn action_for(&self, key: KeyEvent) -> Option<Action> {
+        if self.too_small() {
+            let action = self.keys.resolve(Context::Global, &key);
+            return action.filter(|a| *a == Action::Quit);
+        }
         self.keys.resolve(self.context(), &key)
     }
 }

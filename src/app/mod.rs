@@ -77,6 +77,8 @@ pub struct App {
     pub guide: GuideView,
     /// What the last frame drew where, for the mouse.
     pub hits: HitMap,
+    /// The terminal's size in columns and rows, as the event loop last saw it.
+    viewport: (u16, u16),
     clock: Clock,
 }
 
@@ -125,6 +127,7 @@ impl App {
             keys: keymap::Keymap::default(),
             guide: GuideView::default(),
             hits: HitMap::default(),
+            viewport: (u16::MAX, u16::MAX),
             clock,
         };
         app.load_into_view(date);
@@ -148,8 +151,24 @@ impl App {
         }
     }
 
-    /// Carries out one action; what the terminal edge must then do is returned.
+    /// Tells the app the terminal's size, before a frame is drawn and on every resize.
+    pub fn set_viewport(&mut self, width: u16, height: u16) {
+        self.viewport = (width, height);
+    }
+
+    /// Whether the terminal is too small to draw the workbook: only quitting works then.
+    pub fn too_small(&self) -> bool {
+        let (width, height) = self.viewport;
+        width < crate::layout::MIN_WIDTH || height < crate::layout::MIN_HEIGHT
+    }
+
+    /// Carries out one action; what the terminal edge must then do is returned. While the
+    /// terminal is too small to show anything, nothing acts unseen: quitting is all that
+    /// works, at once, and unsaved changes stay in the draft to be offered next time.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if self.too_small() {
+            return (action == Action::Quit).then_some(Effect::Quit);
+        }
         self.status = None;
         if action.changes_review() && self.write_block().is_some() {
             self.fail("Not changed: this review is read-only (see the red banner).".into());

@@ -28,10 +28,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::app::{App, Pane, Screen};
 
-/// Smallest terminal the workbook draws into.
-pub const MIN_WIDTH: u16 = 60;
-/// Smallest terminal height the workbook draws into.
-pub const MIN_HEIGHT: u16 = 16;
+pub use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -42,7 +39,7 @@ impl Widget for &App {
             .width
             .set(crate::app::GuideView::text_width(area.width));
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            render_too_small(area, buf);
+            render_too_small(self, area, buf);
         } else {
             render_screen(self, area, buf);
         }
@@ -280,9 +277,21 @@ pub(crate) fn popup_frame(
     inner
 }
 
-fn render_too_small(area: Rect, buf: &mut Buffer) {
+fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let quit = app
+        .keys
+        .label_for(crate::keymap::Context::Global, &crate::action::Action::Quit)
+        .unwrap_or("q")
+        .split(' ')
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let kept = if app.save_state() == crate::app::SaveState::Unsaved {
+        " Unsaved changes are kept and offered next time."
+    } else {
+        ""
+    };
     let message = format!(
-        "Terminal too small — need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge the window, or press q to quit.",
+        "Terminal too small — need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge the window, or press {quit} to quit.{kept}",
         area.width, area.height
     );
     let top = area.height.saturating_sub(2) / 2;
