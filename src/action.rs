@@ -45,7 +45,7 @@ pub enum Action {
     StopEditing,
     /// Keep the text and go on to edit the next item.
     EditNextItem,
-    /// Empty the selected Next steps item (undo with Ctrl-Z while editing it).
+    /// Empty the selected Next steps item (`UndoChange` brings it back).
     ClearItem,
     /// A key typed into the item being edited.
     #[serde(skip)]
@@ -57,6 +57,11 @@ pub enum Action {
     Undo,
     /// Redo the last undone change.
     Redo,
+    /// Undo the last change to the review made outside text editing (an answer, a tick, a
+    /// rating, a plan's status, an emptied item, a suggestion taken up, a restored draft).
+    UndoChange,
+    /// Redo the last change undone with `UndoChange`.
+    RedoChange,
     /// Move the cursor to the start of the previous word.
     WordLeft,
     /// Move the cursor past the end of the next word.
@@ -178,6 +183,8 @@ impl Action {
                 | Action::TakeUpSuggestion
                 | Action::EditInEditor
                 | Action::Save
+                | Action::UndoChange
+                | Action::RedoChange
         )
     }
 }

@@ -23,6 +23,7 @@ pub const REBINDABLE: &[&str] = &[
     "next_pane", "prev_pane", "up", "down", "first", "last", "page_up", "page_down",
     "answer_yes", "answer_no", "clear_answer", "toggle_practised", "clear_rating",
     "start_editing", "stop_editing", "edit_next_item", "clear_item", "undo", "redo",
+    "undo_change", "redo_change",
     "word_left", "word_right", "line_start", "line_end", "cycle_progress", "clear_progress",
     "open_history", "close_view", "open_selected", "open_today", "toggle_mark", "compare",
     "save", "save_copy", "confirm_save_copy", "restore_draft", "discard_draft", "quit",

@@ -354,3 +354,109 @@ fn while_the_terminal_is_too_small_only_quitting_does_anything() {
         "keys work again once it fits"
     );
 }
+
+#[test]
+fn u_undoes_answers_ticks_ratings_and_an_emptied_item_and_ctrl_r_redoes() {
+    let (_tmp, mut app) = new_app();
+    type_text(&mut app, "yn");
+    press(&mut app, &[KeyCode::Tab]);
+    type_text(&mut app, " 4");
+    press(&mut app, &[KeyCode::Tab, KeyCode::Enter]);
+    type_text(&mut app, "Ask for the priorities");
+    press(&mut app, &[KeyCode::Esc, KeyCode::Delete]);
+    let status = app.status.clone().expect("status").text;
+    assert!(
+        status.contains("Emptied item 1") && status.contains("u brings it back"),
+        "{status}"
+    );
+    assert_eq!(app.review.item(0), "");
+
+    type_text(&mut app, "u");
+    assert_eq!(app.review.item(0), "Ask for the priorities");
+    assert!(
+        app.status
+            .clone()
+            .expect("s")
+            .text
+            .starts_with("Undid emptying item 1")
+    );
+    type_text(&mut app, "u");
+    assert_eq!(app.review.item(0), "", "the typing was one step");
+    type_text(&mut app, "u");
+    assert_eq!(app.review.skills[0].rating, None);
+    let status = app.status.clone().expect("status").text;
+    assert!(
+        status.contains("the rating of") && status.contains("^R redoes"),
+        "{status}"
+    );
+    app.handle_key(ctrl('z'));
+    assert!(!app.review.skills[0].practised);
+    type_text(&mut app, "uu");
+    assert_eq!(app.review.answers[..2], [None, None]);
+    type_text(&mut app, "u");
+    assert_eq!(app.status.clone().expect("s").text, "Nothing to undo.");
+
+    app.handle_key(ctrl('r'));
+    assert_eq!(app.review.answers[0], Some(true));
+    app.handle_key(ctrl('y'));
+    assert_eq!(app.review.answers[1], Some(false));
+    assert!(
+        app.status
+            .clone()
+            .expect("s")
+            .text
+            .contains("the No to question 2")
+    );
+    assert_eq!(app.undo.redo_len(), 4);
+    press(&mut app, &[KeyCode::BackTab, KeyCode::BackTab]);
+    type_text(&mut app, "y");
+    assert_eq!(
+        app.undo.redo_len(),
+        0,
+        "a new change forgets what was undone"
+    );
+}
+
+#[test]
+fn a_hundred_and_fifty_changes_are_all_undone_in_order() {
+    let (_tmp, mut app) = new_app();
+    let mut seen = vec![app.review.clone()];
+    for i in 0..150 {
+        let code = if i % 3 == 0 { 'n' } else { 'y' };
+        press(&mut app, &[KeyCode::Char(code)]);
+        if i % 10 == 9 {
+            press(&mut app, &[KeyCode::Home]);
+        }
+        if seen.last() != Some(&app.review) {
+            seen.push(app.review.clone());
+        }
+    }
+    assert!(seen.len() > 100, "{} distinct states", seen.len());
+    while seen.len() > 1 {
+        seen.pop();
+        type_text(&mut app, "u");
+        assert_eq!(Some(&app.review), seen.last());
+    }
+    assert_eq!(app.save_state(), SaveState::New);
+}
+
+#[test]
+fn taking_up_a_suggestion_and_a_plans_status_are_undone() {
+    let (_tmp, mut app) = new_app();
+    type_text(&mut app, "n");
+    press(&mut app, &[KeyCode::Up]);
+    type_text(&mut app, "a");
+    assert!(app.editor.is_some(), "the suggestion opens for editing");
+    press(&mut app, &[KeyCode::Esc]);
+    assert_eq!(app.review.items_written(), 1);
+    type_text(&mut app, "u");
+    assert_eq!(app.review.items_written(), 0);
+    assert!(
+        app.status
+            .clone()
+            .expect("s")
+            .text
+            .contains("taking up a suggestion")
+    );
+    assert_eq!(app.review.answers[0], Some(false), "the answer stays");
+}

@@ -107,7 +107,12 @@ impl App {
         match result {
             Ok(text) if text == self.review.item(item) => self.note("Item unchanged.".into()),
             Ok(text) => {
+                let before = self.review.clone();
                 self.review.set_item(item, text);
+                self.record_change(
+                    format!("the edit of {} in your editor", self.item_name(item)),
+                    before,
+                );
                 self.note("Item updated from your editor — Ctrl-S saves the review.".into());
             }
             Err(error) => {

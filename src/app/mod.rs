@@ -11,6 +11,7 @@ mod saving;
 mod suggestions;
 mod switching;
 mod types;
+mod undo;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui_textarea::{CursorMove, TextArea};
@@ -19,6 +20,7 @@ pub use guide::{GUIDE_MAX_WIDTH, GuideView};
 pub use history::{History, HistoryRow, LOAD_RADIUS};
 pub use mouse::{HitMap, Target};
 pub use types::{Access, CompareView, Effect, Next, Pane, Popup, SaveState, Screen, Status};
+pub use undo::{UNDO_DEPTH, UndoHistory};
 
 use crate::action::Action;
 use crate::content::Workbook;
@@ -79,6 +81,11 @@ pub struct App {
     pub hits: HitMap,
     /// The terminal's size in columns and rows, as the event loop last saw it.
     viewport: (u16, u16),
+    /// Changes to the review on screen that `u` undoes and Ctrl-R redoes.
+    pub undo: UndoHistory,
+    /// The review as it was when text editing began, and what began it, until the editor
+    /// closes and the whole edit becomes one undo step.
+    edit_began: Option<(String, Review)>,
     clock: Clock,
 }
 
@@ -128,6 +135,8 @@ impl App {
             guide: GuideView::default(),
             hits: HitMap::default(),
             viewport: (u16::MAX, u16::MAX),
+            undo: UndoHistory::default(),
+            edit_began: None,
             clock,
         };
         app.load_into_view(date);
@@ -174,6 +183,32 @@ impl App {
             self.fail("Not changed: this review is read-only (see the red banner).".into());
             return None;
         }
+        let was_editing = self.editor.is_some();
+        let before = if was_editing {
+            None
+        } else {
+            self.undo_label(&action)
+                .map(|what| (what, self.review.clone()))
+        };
+        let effect = self.apply(action);
+        match (was_editing, self.editor.is_some()) {
+            (false, true) => self.edit_began = before,
+            (true, false) => {
+                if let Some((what, start)) = self.edit_began.take() {
+                    self.record_change(what, start);
+                }
+            }
+            _ => {
+                if let Some((what, start)) = before {
+                    self.record_change(what, start);
+                }
+            }
+        }
+        effect
+    }
+
+    /// The one `match` from an action to the method that carries it out.
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::NextPane => self.focus_pane(self.focus.step(1)),
             Action::PrevPane => self.focus_pane(self.focus.step(-1)),
@@ -192,11 +227,9 @@ impl App {
             Action::StartEditing => self.start_editing(),
             Action::StopEditing => self.editor = None,
             Action::EditNextItem => self.edit_next_item(),
-            Action::ClearItem => {
-                if let Some(item) = self.selected_item() {
-                    self.review.set_item(item, String::new());
-                }
-            }
+            Action::ClearItem => self.clear_item(),
+            Action::UndoChange => self.undo_change(),
+            Action::RedoChange => self.redo_change(),
             Action::MarkProgress(progress) => self.set_progress(Some(progress)),
             Action::CycleProgress => self.cycle_progress(),
             Action::ClearProgress => self.set_progress(None),
@@ -293,6 +326,22 @@ impl App {
             Screen::Compare(_) => Screen::History,
             _ => Screen::Workbook,
         };
+    }
+
+    /// Empties the selected item, saying how to get it back.
+    fn clear_item(&mut self) {
+        let Some(item) = self.selected_item() else {
+            return;
+        };
+        if self.review.item(item).trim().is_empty() {
+            return;
+        }
+        self.review.set_item(item, String::new());
+        let (undo, _) = self.undo_keys();
+        self.note(format!(
+            "Emptied {} — {undo} brings it back.",
+            self.item_name(item)
+        ));
     }
 
     /// Sets the selected plan's status and moves on to the next row.

@@ -107,7 +107,8 @@ impl App {
                 "The review of {date} cannot be opened for writing; the draft is kept."
             ));
         }
-        self.review = *draft;
+        let before = std::mem::replace(&mut self.review, *draft);
+        self.record_change("restoring the draft".into(), before);
         self.note("Restored your unsaved changes — Ctrl-S to save them.".into());
     }
 

@@ -82,6 +82,8 @@ impl App {
         }
         self.baseline = self.review.clone();
         self.on_disk = on_disk;
+        self.undo.clear();
+        self.edit_began = None;
     }
 
     /// Reads again what is on disk now: the dates, the review before the one on screen (for
@@ -92,7 +94,12 @@ impl App {
             self.dates = self.store.dates().unwrap_or_default();
             self.previous = self.review_before(self.review.date);
         } else {
+            let undo = std::mem::take(&mut self.undo);
+            let shown = self.review.clone();
             self.load_into_view(self.review.date);
+            if self.review == shown {
+                self.undo = undo;
+            }
             let last = self.next_steps_rows().saturating_sub(1);
             self.selected[2] = self.selected[2].min(last);
         }

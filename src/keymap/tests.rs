@@ -86,7 +86,11 @@ fn shift_tab_is_previous_pane() {
 
 #[test]
 fn control_is_not_ignored() {
-    assert_eq!(resolve(Context::Assessment, &press_ctrl('y')), None);
+    assert_eq!(resolve(Context::Assessment, &press_ctrl('n')), None);
+    assert_eq!(
+        resolve(Context::Assessment, &press_ctrl('y')),
+        Some(Action::RedoChange)
+    );
 }
 
 #[test]

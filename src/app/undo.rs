@@ -1,0 +1,148 @@
+//! Undo and redo of changes to the review made outside text editing: each step keeps the
+//! whole review as it was (a review is small) and says in words what the change was.
+
+use super::{App, Pane};
+use crate::action::Action;
+use crate::content::ITEMS_PER_LIST;
+use crate::keymap::Context;
+use crate::review::Review;
+
+/// How many changes can be undone; older ones are forgotten.
+pub const UNDO_DEPTH: usize = 500;
+
+/// One change: the review on the other side of it, and what it was, in words.
+#[derive(Debug, Clone)]
+struct Step {
+    what: String,
+    review: Review,
+}
+
+/// The changes that can be undone and redone, for the review on screen only.
+#[derive(Debug, Default)]
+pub struct UndoHistory {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+impl UndoHistory {
+    /// Remembers the review as it was `before` a change described by `what`; a new change
+    /// forgets what was undone.
+    pub fn record(&mut self, what: String, before: Review) {
+        if self.undo.len() == UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push(Step {
+            what,
+            review: before,
+        });
+        self.redo.clear();
+    }
+
+    /// Forgets every step (another review is on screen).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+    }
+
+    /// How many changes can be undone.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// How many undone changes can be redone.
+    pub fn redo_len(&self) -> usize {
+        self.redo.len()
+    }
+}
+
+impl App {
+    /// What `action` would change, in words, when it is one undo records.
+    pub(super) fn undo_label(&self, action: &Action) -> Option<String> {
+        let question = self.selected[0] + 1;
+        let skill = || {
+            let name = self
+                .workbook
+                .skills
+                .get(self.selected[1])
+                .map(|s| s.name.as_str());
+            name.unwrap_or("the skill").to_string()
+        };
+        let label = match action {
+            Action::AnswerYes => format!("the Yes to question {question}"),
+            Action::AnswerNo => format!("the No to question {question}"),
+            Action::ClearAnswer => format!("clearing question {question}"),
+            Action::TogglePractised => format!("the tick on “{}”", skill()),
+            Action::Rate(_) | Action::ClearRating => format!("the rating of “{}”", skill()),
+            Action::ClearItem => format!("emptying {}", self.item_name(self.selected_item()?)),
+            Action::MarkProgress(_) | Action::CycleProgress | Action::ClearProgress => {
+                format!("the status of plan {}", self.selected_plan()? + 1)
+            }
+            Action::TakeUpSuggestion => "taking up a suggestion".into(),
+            Action::StartEditing | Action::EditNextItem | Action::Paste(_) => {
+                "typing in Next steps".into()
+            }
+            _ => return None,
+        };
+        Some(label)
+    }
+
+    /// "item 2 of “Do more of”": a Next steps item in words.
+    pub(super) fn item_name(&self, item: usize) -> String {
+        let list = self.workbook.next_steps.get(item / ITEMS_PER_LIST);
+        let title = list.map_or("Next steps", |l| l.title.as_str());
+        format!("item {} of “{title}”", item % ITEMS_PER_LIST + 1)
+    }
+
+    /// The keys that undo and redo, as the footer names them.
+    pub(super) fn undo_keys(&self) -> (String, String) {
+        let label = |action| {
+            let keys = self.keys.label_for(Context::Global, &action).unwrap_or("");
+            keys.split(' ').next().unwrap_or("").to_string()
+        };
+        (label(Action::UndoChange), label(Action::RedoChange))
+    }
+
+    /// Remembers the review as it was before a change, unless nothing changed.
+    pub(super) fn record_change(&mut self, what: String, before: Review) {
+        if before != self.review {
+            self.undo.record(what, before);
+        }
+    }
+
+    /// Puts back the review as it was before the last change.
+    pub(super) fn undo_change(&mut self) {
+        let Some(step) = self.undo.undo.pop() else {
+            return self.note("Nothing to undo.".into());
+        };
+        let (_, redo) = self.undo_keys();
+        let now = std::mem::replace(&mut self.review, step.review);
+        self.undo.redo.push(Step {
+            what: step.what.clone(),
+            review: now,
+        });
+        self.clamp_selection();
+        self.note(format!("Undid {} — {redo} redoes it.", step.what));
+    }
+
+    /// Makes again the last change undone.
+    pub(super) fn redo_change(&mut self) {
+        let Some(step) = self.undo.redo.pop() else {
+            return self.note("Nothing to redo.".into());
+        };
+        let now = std::mem::replace(&mut self.review, step.review);
+        self.undo.undo.push(Step {
+            what: step.what.clone(),
+            review: now,
+        });
+        self.clamp_selection();
+        self.note(format!("Redid {}.", step.what));
+    }
+
+    /// Keeps each pane's selection on a row that exists.
+    fn clamp_selection(&mut self) {
+        for (slot, pane) in Pane::ALL.into_iter().enumerate() {
+            let last = self.pane_len(pane).saturating_sub(1);
+            self.selected[slot] = self.selected[slot].min(last);
+        }
+    }
+}
