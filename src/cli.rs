@@ -215,7 +215,7 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
             if a.date == b.date {
                 bail!(
                     "both dates name the review of {}; pick two different reviews",
-                    a.date
+                    compare_report::long_date(a.date)
                 );
             }
             let comparison = Comparison::new(&a, &b);

@@ -49,9 +49,10 @@ pub fn compare(c: &Comparison, workbook: &Workbook, cols: usize) -> String {
     out
 }
 
-/// `22 November 2026`.
+/// A date as people read it in every CLI output, e.g. `Sun 22 Nov 2026`; machine output (JSON)
+/// and file names keep `YYYY-MM-DD`.
 pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    date.format("%a %-d %b %Y").to_string()
 }
 
 fn score(review: &Review, workbook: &Workbook) -> String {

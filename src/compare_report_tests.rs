@@ -33,7 +33,7 @@ fn pair() -> Comparison {
 fn header_score_answers_skills_and_ratings() {
     let page = compare(&pair(), Workbook::embedded(), 80);
     assert!(
-        page.starts_with("Reviews of 1 May 2026 → 1 August 2026 (92 days apart)\n"),
+        page.starts_with("Reviews of Fri 1 May 2026 → Sat 1 Aug 2026 (92 days apart)\n"),
         "{page}"
     );
     assert!(
@@ -58,11 +58,15 @@ fn header_score_answers_skills_and_ratings() {
 fn next_steps_go_side_by_side_only_when_wide() {
     let wb = Workbook::embedded();
     let narrow = compare(&pair(), wb, 80);
-    assert!(narrow.contains("    1 May 2026\n      1. Send the weekly plan\n"));
-    assert!(narrow.contains("    1 August 2026\n      nothing written\n"));
+    assert!(narrow.contains("    Fri 1 May 2026\n      1. Send the weekly plan\n"));
+    assert!(narrow.contains("    Sat 1 Aug 2026\n      nothing written\n"));
     let wide = compare(&pair(), wb, 100);
     let column = (100 - 4 - GAP) / 2;
-    let header = format!("    {}{}1 August 2026\n", pad("1 May 2026", column), "   ");
+    let header = format!(
+        "    {}{}Sat 1 Aug 2026\n",
+        pad("Fri 1 May 2026", column),
+        "   "
+    );
     assert!(wide.contains(&header), "{wide}");
     let row = format!("    {}   nothing written\n", pad("nothing written", column));
     assert!(wide.contains(&row), "{wide}");

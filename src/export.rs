@@ -61,7 +61,7 @@ pub fn markdown(review: &Review, workbook: &Workbook) -> String {
     if let Some(follow_up) = &review.follow_up {
         let _ = writeln!(
             out,
-            "\n## Follow-up on {}'s plans\n",
+            "\n## Follow-up of the plans from {}\n",
             long_date(follow_up.from)
         );
         if follow_up.items.is_empty() {
@@ -126,7 +126,7 @@ mod tests {
         review.set_rating(1, Some(2));
         let page = markdown(&review, wb);
         assert!(
-            page.starts_with("# Partnership review — 22 November 2026\n\n**Score 8/10 — Solid partnership.** You and your boss"),
+            page.starts_with("# Partnership review — Sun 22 Nov 2026\n\n**Score 8/10 — Solid partnership.** You and your boss"),
             "{page}"
         );
         assert!(
@@ -186,7 +186,7 @@ mod tests {
         });
         let page = markdown(&review, wb);
         assert!(
-            page.ends_with("## Follow-up on 1 August 2026's plans\n\n- Lunch — **done**\n- Feedback — **not yet**\n- Roadmap — _not reviewed_\n"),
+            page.ends_with("## Follow-up of the plans from Sat 1 Aug 2026\n\n- Lunch — **done**\n- Feedback — **not yet**\n- Roadmap — _not reviewed_\n"),
             "{page}"
         );
     }

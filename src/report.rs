@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 
+use crate::compare_report::long_date;
 use crate::content::{ITEMS_PER_LIST, Workbook};
 use crate::review::{Review, Summary};
 
@@ -36,13 +37,12 @@ pub fn show(review: &Review, workbook: &Workbook) -> String {
     let mut out = String::new();
     let saved = review
         .saved_at
-        .map(|t| format!(" (saved {})", t.format("%Y-%m-%d %H:%M %:z")))
+        .map(|t| {
+            let time = t.format("%H:%M %:z");
+            format!(" (saved {} {time})", long_date(t.date_naive()))
+        })
         .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "Review of {}{saved}",
-        review.date.format("%A %-d %B %Y")
-    );
+    let _ = writeln!(out, "Review of {}{saved}", long_date(review.date));
     let band = workbook.band_for(review.score());
     let _ = writeln!(
         out,
@@ -129,6 +129,18 @@ mod tests {
         assert!(page.contains("1. Ask about the roadmap"), "{page}");
         assert!(
             page.contains("0/10 — Needs attention (1 of 10 answered)"),
+            "{page}"
+        );
+    }
+
+    #[test]
+    fn show_writes_dates_in_the_one_human_style() {
+        let wb = Workbook::embedded();
+        let mut review = Review::new(NaiveDate::from_ymd_opt(2026, 8, 30).expect("date"), wb);
+        review.saved_at = chrono::DateTime::parse_from_rfc3339("2026-08-31T09:05:00+02:00").ok();
+        let page = show(&review, wb);
+        assert!(
+            page.starts_with("Review of Sun 30 Aug 2026 (saved Mon 31 Aug 2026 09:05 +02:00)\n"),
             "{page}"
         );
     }

@@ -127,7 +127,7 @@ fn compare_previous_latest_shows_what_moved() {
     let tmp = data_dir();
     let page = ok(tmp.path(), &["compare", "previous", "latest"]);
     assert!(
-        page.starts_with("Reviews of 1 August 2026 → 22 November 2026"),
+        page.starts_with("Reviews of Sat 1 Aug 2026 → Sun 22 Nov 2026"),
         "{page}"
     );
     assert!(
@@ -158,7 +158,7 @@ fn compare_by_dates_puts_the_older_first_and_goes_side_by_side_when_wide() {
     let tmp = data_dir();
     let page = ok(tmp.path(), &["compare", "2026-08-01", "2026-02-10"]);
     assert!(
-        page.starts_with("Reviews of 10 February 2026 → 1 August 2026 (172 days apart)\n"),
+        page.starts_with("Reviews of Tue 10 Feb 2026 → Sat 1 Aug 2026 (172 days apart)\n"),
         "{page}"
     );
     assert!(
@@ -171,7 +171,7 @@ fn compare_by_dates_puts_the_older_first_and_goes_side_by_side_when_wide() {
     );
     assert!(page.contains("  Lost    Knowing yourself\n"), "{page}");
     assert!(page.contains("  Confidence        2 → 4  +2\n"), "{page}");
-    assert!(page.contains("    10 February 2026\n"), "{page}");
+    assert!(page.contains("    Tue 10 Feb 2026\n"), "{page}");
 
     let wide = ok(
         tmp.path(),
@@ -209,7 +209,10 @@ fn compare_refuses_an_unknown_date_a_broken_file_and_the_same_review_twice() {
     let err = fails(tmp.path(), &["compare", "2026-05-05", "latest"]);
     assert!(err.contains("2026-05-05.toml:3: "), "{err}");
     let err = fails(tmp.path(), &["compare", "latest", "2026-11-22"]);
-    assert!(err.contains("pick two different reviews"), "{err}");
+    assert!(
+        err.contains("both dates name the review of Sun 22 Nov 2026; pick two different reviews"),
+        "{err}"
+    );
 }
 
 #[test]
