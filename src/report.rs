@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use crate::compare_report::long_date;
 use crate::content::{ITEMS_PER_LIST, Workbook};
-use crate::review::{Review, Summary};
+use crate::review::{Progress, Review, Summary};
 
 /// One `list` line: date, score, band, skills.
 pub fn list_row(review: &Review, workbook: &Workbook) -> String {
@@ -91,12 +91,36 @@ pub fn show(review: &Review, workbook: &Workbook) -> String {
             let _ = writeln!(out, "    {}. {}", n + 1, text.replace('\n', "\n       "));
         }
     }
+    follow_up(&mut out, review);
     out
+}
+
+/// The follow-up of the previous review's plans: each plan with how it went.
+fn follow_up(out: &mut String, review: &Review) {
+    let Some(follow_up) = &review.follow_up else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "\nFollow-up of the plans from {}: {} of {} marked",
+        long_date(follow_up.from),
+        follow_up.reviewed(),
+        follow_up.items.len()
+    );
+    if follow_up.items.is_empty() {
+        let _ = writeln!(out, "  no plans were carried over");
+    }
+    for item in &follow_up.items {
+        let status = item.status.map_or("-", Progress::label);
+        let text = item.text.trim().replace('\n', "\n           ");
+        let _ = writeln!(out, "  {status:<7}  {text}");
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::review::{FollowUp, FollowUpItem};
     use chrono::NaiveDate;
 
     #[test]
@@ -131,6 +155,36 @@ mod tests {
             page.contains("0/10 — Needs attention (1 of 10 answered)"),
             "{page}"
         );
+    }
+
+    #[test]
+    fn show_ends_with_the_follow_up_of_the_previous_plans() {
+        let wb = Workbook::embedded();
+        let mut review = Review::new(NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"), wb);
+        let item = |text: &str, status| FollowUpItem {
+            text: text.into(),
+            status,
+        };
+        review.follow_up = Some(FollowUp {
+            from: NaiveDate::from_ymd_opt(2026, 8, 1).expect("date"),
+            items: vec![
+                item("Lunch", Some(Progress::Done)),
+                item("Feedback\nafter each launch", Some(Progress::NotYet)),
+                item("Roadmap", None),
+            ],
+        });
+        let page = show(&review, wb);
+        assert!(
+            page.ends_with(
+                "\nFollow-up of the plans from Sat 1 Aug 2026: 2 of 3 marked\n  \
+                 done     Lunch\n  \
+                 not yet  Feedback\n           after each launch\n  \
+                 -        Roadmap\n"
+            ),
+            "{page}"
+        );
+        review.follow_up = None;
+        assert!(!show(&review, wb).contains("Follow-up"));
     }
 
     #[test]
