@@ -26,6 +26,8 @@ struct BandJson<'a> {
     id: &'a str,
     name: &'a str,
     advice: &'a str,
+    /// The areas to focus on, as the Markdown export's "Focus on:" line lists them.
+    focus: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -101,6 +103,7 @@ pub fn review(review: &Review, workbook: &Workbook) -> serde_json::Result<String
             id: &band.id,
             name: &band.name,
             advice: &band.advice,
+            focus: &band.focus,
         },
         questions: workbook
             .questions
@@ -215,6 +218,10 @@ mod tests {
             (json!(1), json!(10))
         );
         assert_eq!(doc["band"]["id"], "needs_attention");
+        assert_eq!(
+            doc["band"]["focus"],
+            json!(["work style", "trust", "skills", "ethics"])
+        );
         assert_eq!(doc["questions"][0]["answer"], true);
         assert_eq!(doc["questions"][1]["answer"], false);
         assert_eq!(doc["questions"][2]["answer"], Value::Null);

@@ -230,6 +230,17 @@ fn export_json_has_the_same_content() {
     let text = ok(tmp.path(), &["export", "2026-08-01", "--format", "json"]);
     let doc: Value = serde_json::from_str(&text).expect("valid json");
     assert_eq!(doc["follow_up"]["from"], "2026-02-10");
+    let focus: Vec<&str> = doc["band"]["focus"]
+        .as_array()
+        .expect("the band's focus list")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let markdown = ok(tmp.path(), &["export", "2026-08-01"]);
+    assert!(
+        !focus.is_empty() && markdown.contains(&format!("\nFocus on: {}.\n", focus.join(", "))),
+        "{focus:?}\n{markdown}"
+    );
     assert_golden("export-2026-08-01.json", &text);
 }
 
