@@ -90,3 +90,48 @@ fn nothing_rated_and_nothing_gained_say_so() {
     );
     assert!(page.contains("In short: 10 unanswered"), "{page}");
 }
+
+#[test]
+fn a_score_change_involving_a_partial_review_says_so() {
+    let wb = Workbook::embedded();
+    let narrow = compare(&pair(), wb, 80);
+    assert!(
+        narrow.contains(
+            "Score  5/10 Could be more productive → 8/10 Solid partnership  +3\n       \
+             (both reviews are partial: 6 and 9 of 10 answered)\n"
+        ),
+        "{narrow}"
+    );
+    let wide = compare(&pair(), wb, 120);
+    assert!(
+        wide.contains(
+            "Score  5/10 Could be more productive → 8/10 Solid partnership  +3 \
+             (both reviews are partial: 6 and 9 of 10 answered)\n"
+        ),
+        "{wide}"
+    );
+
+    let c = pair();
+    let mut newer = c.newer.clone();
+    newer.set_answer(8, Some(false));
+    let page = compare(&Comparison::new(&c.older, &newer), wb, 120);
+    assert!(
+        page.contains("  +3 (the older review is partial: 6 of 10 answered)\n"),
+        "{page}"
+    );
+    let mut older = c.older.clone();
+    for i in 0..older.answers.len() {
+        older.set_answer(i, Some(i < 5));
+    }
+    let page = compare(&Comparison::new(&older, &newer), wb, 120);
+    assert!(page.contains("\nScore  5/10 Could be more productive → 8/10 Solid partnership  +3\n"));
+
+    let page = compare(&Comparison::new(&review((2026, 1, 1)), &newer), wb, 120);
+    assert!(
+        page.contains(
+            "Score  0/10 Not started → 8/10 Solid partnership  +8 \
+             (the older review is not started: 0 of 10 answered)\n"
+        ),
+        "{page}"
+    );
+}

@@ -5,28 +5,27 @@ use std::fmt::Write as _;
 use crate::compare_report::long_date;
 use crate::content::{ITEMS_PER_LIST, Workbook};
 use crate::review::{Progress, Review, Summary};
+use crate::verdict;
 
 /// One `list` line: date, score, band, skills.
 pub fn list_row(review: &Review, workbook: &Workbook) -> String {
-    let band = workbook.band_for(review.score());
-    format!(
-        "{}  {:>5}  {:<24}  skills {}/{}",
-        review.date.format("%Y-%m-%d"),
-        format!("{}/{}", review.score(), review.answers.len()),
-        band.name,
-        review.practised(),
-        review.skills.len()
-    )
+    summary_row(&review.summary(), workbook)
 }
 
-/// One `list` line from a review's counts: the same as [`list_row`].
+/// One `list` line from a review's counts: date, score, band (or "Not started"), skills, and
+/// for a partial review how many questions are answered.
 pub fn summary_row(summary: &Summary, workbook: &Workbook) -> String {
-    let band = workbook.band_for(summary.score);
+    let band = verdict::band(summary, workbook).map_or(verdict::NOT_STARTED_SHORT, |b| &b.name);
+    let partial = if summary.is_partial() {
+        format!("  · {}", verdict::answered(summary))
+    } else {
+        String::new()
+    };
     format!(
-        "{}  {:>5}  {:<24}  skills {}/{}",
+        "{}  {:>5}  {:<24}  skills {}/{}{partial}",
         summary.date.format("%Y-%m-%d"),
         format!("{}/{}", summary.score, summary.questions),
-        band.name,
+        band,
         summary.practised,
         summary.skills
     )
@@ -43,16 +42,19 @@ pub fn show(review: &Review, workbook: &Workbook) -> String {
         })
         .unwrap_or_default();
     let _ = writeln!(out, "Review of {}{saved}", long_date(review.date));
-    let band = workbook.band_for(review.score());
-    let _ = writeln!(
-        out,
-        "\nSelf-assessment: {}/{} — {} ({} of {} answered)",
-        review.score(),
-        review.answers.len(),
-        band.name,
-        review.answered(),
-        review.answers.len()
-    );
+    let summary = review.summary();
+    let band = verdict::band(&summary, workbook);
+    let _ = match band {
+        None => writeln!(out, "\nSelf-assessment: {}", verdict::NOT_STARTED),
+        Some(band) => writeln!(
+            out,
+            "\nSelf-assessment: {}/{} — {} ({})",
+            summary.score,
+            summary.questions,
+            band.name,
+            verdict::partial_note(&summary).unwrap_or_else(|| verdict::answered(&summary))
+        ),
+    };
     for (question, answer) in workbook.questions.iter().zip(&review.answers) {
         let label = match answer {
             Some(true) => "Yes",
@@ -61,8 +63,10 @@ pub fn show(review: &Review, workbook: &Workbook) -> String {
         };
         let _ = writeln!(out, "  {label:<3}  {}", question.text);
     }
-    let _ = writeln!(out, "  {}", band.advice);
-    let _ = writeln!(out, "  Focus on: {}", band.focus.join(", "));
+    if let Some(band) = band {
+        let _ = writeln!(out, "  {}", band.advice);
+        let _ = writeln!(out, "  Focus on: {}", band.focus.join(", "));
+    }
 
     let _ = writeln!(
         out,
@@ -127,8 +131,8 @@ mod tests {
     fn list_row_shows_date_score_band_and_skills() {
         let wb = Workbook::embedded();
         let mut review = Review::new(NaiveDate::from_ymd_opt(2026, 5, 1).expect("date"), wb);
-        for i in 0..6 {
-            review.set_answer(i, Some(true));
+        for i in 0..10 {
+            review.set_answer(i, Some(i < 6));
         }
         review.toggle_practised(0);
         let row = list_row(&review, wb);
@@ -138,6 +142,40 @@ mod tests {
         );
         assert!(row.ends_with("skills 1/9"), "{row}");
         assert_eq!(summary_row(&review.summary(), wb), row);
+    }
+
+    #[test]
+    fn list_row_of_a_partial_review_says_how_much_is_answered() {
+        let wb = Workbook::embedded();
+        let mut review = Review::new(NaiveDate::from_ymd_opt(2026, 5, 1).expect("date"), wb);
+        for i in 0..9 {
+            review.set_answer(i, Some(i < 4));
+        }
+        let row = list_row(&review, wb);
+        assert!(row.contains("   4/10  Needs attention"), "{row}");
+        assert!(row.ends_with("skills 0/9  · 9 of 10 answered"), "{row}");
+        review.set_answer(9, Some(false));
+        assert!(list_row(&review, wb).ends_with("skills 0/9"));
+    }
+
+    #[test]
+    fn an_unstarted_review_has_no_verdict() {
+        let wb = Workbook::embedded();
+        let review = Review::new(NaiveDate::from_ymd_opt(2026, 5, 1).expect("date"), wb);
+        let row = list_row(&review, wb);
+        assert!(
+            row.starts_with("2026-05-01   0/10  Not started               skills 0/9"),
+            "{row}"
+        );
+        let page = show(&review, wb);
+        assert!(
+            page.contains("\nSelf-assessment: not started — no questions answered yet\n"),
+            "{page}"
+        );
+        let needs_attention = wb.band_for(0);
+        assert!(!page.contains(&needs_attention.name), "{page}");
+        assert!(!page.contains(&needs_attention.advice), "{page}");
+        assert!(!page.contains("Focus on"), "{page}");
     }
 
     #[test]
@@ -152,7 +190,7 @@ mod tests {
         assert!(page.contains("[ ] Decision making  rated 2/5"), "{page}");
         assert!(page.contains("1. Ask about the roadmap"), "{page}");
         assert!(
-            page.contains("0/10 — Needs attention (1 of 10 answered)"),
+            page.contains("0/10 — Needs attention (partial: 1 of 10 answered)"),
             "{page}"
         );
     }
