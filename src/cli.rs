@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 use crate::checkup;
+use crate::cli_args;
 use crate::compare::Comparison;
 use crate::compare_report;
 use crate::config::{self, CONFIG_ENV, Config};
@@ -283,11 +284,7 @@ pub fn resolve_date(store: &Store, text: &str) -> anyhow::Result<NaiveDate> {
     let nth = match text {
         "latest" => 0,
         "previous" => 1,
-        _ => {
-            return NaiveDate::parse_from_str(text, "%Y-%m-%d").with_context(|| {
-                format!("`{text}` is not a date: use YYYY-MM-DD, `latest` or `previous`")
-            });
-        }
+        _ => return cli_args::parse_date(text),
     };
     let dates = store.dates()?;
     match dates.get(nth) {

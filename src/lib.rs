@@ -8,6 +8,7 @@ pub mod action;
 pub mod app;
 pub mod checkup;
 pub mod cli;
+pub mod cli_args;
 pub mod compare;
 pub mod compare_report;
 pub mod config;

@@ -278,7 +278,7 @@ fn export_previous_with_a_single_review_is_one_clear_error() {
     let out = partnerbook(tmp.path(), &["export", "latest", "--format", "yaml"]);
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("invalid value 'yaml'"),
+        stderr(&out).contains("`yaml` is not a valid --format: use markdown or json"),
         "{}",
         stderr(&out)
     );
