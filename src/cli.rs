@@ -39,13 +39,14 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// One line per review, newest first: date, score, band, skills.
+    /// One line per review, newest first: date, score, band, skills, and for a partial review
+    /// how many questions are answered.
     List {
         /// Print the rows as a JSON array instead.
         #[arg(long)]
         json: bool,
     },
-    /// One review as plain text.
+    /// One review as plain text, the follow-up of last review's plans included.
     Show {
         /// YYYY-MM-DD, `latest` or `previous` (the one before latest).
         date: String,
