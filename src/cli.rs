@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 
 use crate::checkup;
+use crate::cli_args;
 use crate::compare::Comparison;
 use crate::compare_report;
 use crate::config::{self, CONFIG_ENV, Config};
@@ -38,13 +39,14 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// One line per review, newest first: date, score, band, skills.
+    /// One line per review, newest first: date, score, band, skills, and for a partial review
+    /// how many questions are answered.
     List {
         /// Print the rows as a JSON array instead.
         #[arg(long)]
         json: bool,
     },
-    /// One review as plain text.
+    /// One review as plain text, the follow-up of last review's plans included.
     Show {
         /// YYYY-MM-DD, `latest` or `previous` (the one before latest).
         date: String,
@@ -215,7 +217,7 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
             if a.date == b.date {
                 bail!(
                     "both dates name the review of {}; pick two different reviews",
-                    a.date
+                    compare_report::long_date(a.date)
                 );
             }
             let comparison = Comparison::new(&a, &b);
@@ -283,11 +285,7 @@ pub fn resolve_date(store: &Store, text: &str) -> anyhow::Result<NaiveDate> {
     let nth = match text {
         "latest" => 0,
         "previous" => 1,
-        _ => {
-            return NaiveDate::parse_from_str(text, "%Y-%m-%d").with_context(|| {
-                format!("`{text}` is not a date: use YYYY-MM-DD, `latest` or `previous`")
-            });
-        }
+        _ => return cli_args::parse_date(text),
     };
     let dates = store.dates()?;
     match dates.get(nth) {

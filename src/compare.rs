@@ -171,6 +171,11 @@ impl Comparison {
         self.newer.score() as i64 - self.older.score() as i64
     }
 
+    /// Either review has unanswered questions, so the score change may not be the whole story.
+    pub fn involves_partial(&self) -> bool {
+        self.older.is_partial() || self.newer.is_partial()
+    }
+
     /// How many questions have each change, in the order of [`Change`]'s variants.
     pub fn count(&self, change: Change) -> usize {
         self.answers.iter().filter(|a| a.change == change).count()

@@ -8,6 +8,7 @@ use crate::compare::{Change, Comparison, signed};
 use crate::content::{ITEMS_PER_LIST, Workbook};
 use crate::review::Review;
 use crate::ui::text::{width, wrap};
+use crate::verdict;
 
 /// From this many columns on, the Next steps of both reviews are shown side by side.
 pub const SIDE_BY_SIDE_WIDTH: usize = 100;
@@ -34,13 +35,7 @@ pub fn compare(c: &Comparison, workbook: &Workbook, cols: usize) -> String {
         long_date(older.date),
         long_date(newer.date)
     );
-    let _ = writeln!(
-        out,
-        "\nScore  {} → {}  {}",
-        score(older, workbook),
-        score(newer, workbook),
-        signed(c.score_delta())
-    );
+    score_line(&mut out, c, workbook, cols);
 
     answers(&mut out, c, workbook, cols);
     skills(&mut out, c, workbook, cols);
@@ -49,14 +44,44 @@ pub fn compare(c: &Comparison, workbook: &Workbook, cols: usize) -> String {
     out
 }
 
-/// `22 November 2026`.
+/// A date as people read it in every CLI output, e.g. `Sun 22 Nov 2026`; machine output (JSON)
+/// and file names keep `YYYY-MM-DD`.
 pub fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    date.format("%a %-d %b %Y").to_string()
 }
 
+/// `Score  7/10 … → 9/10 …  +2`, then, when a partial review is involved, a note saying which:
+/// on the same line when it fits in `cols`, else wrapped under the scores.
+fn score_line(out: &mut String, c: &Comparison, workbook: &Workbook, cols: usize) {
+    let line = format!(
+        "Score  {} → {}  {}",
+        score(&c.older, workbook),
+        score(&c.newer, workbook),
+        signed(c.score_delta())
+    );
+    let note = c
+        .involves_partial()
+        .then(|| verdict::change_note(&c.older.summary(), &c.newer.summary()))
+        .flatten();
+    match note {
+        None => {
+            let _ = writeln!(out, "\n{line}");
+        }
+        Some(note) if width(&line) + 1 + width(&note) <= cols => {
+            let _ = writeln!(out, "\n{line} {note}");
+        }
+        Some(note) => {
+            let _ = writeln!(out, "\n{line}");
+            hanging(out, "       ", &note, cols);
+        }
+    }
+}
+
+/// `7/10 Could be more productive`, or `0/10 Not started` before the first answer.
 fn score(review: &Review, workbook: &Workbook) -> String {
-    let band = workbook.band_for(review.score());
-    format!("{}/{} {}", review.score(), review.answers.len(), band.name)
+    let summary = review.summary();
+    let band = verdict::band(&summary, workbook).map_or(verdict::NOT_STARTED_SHORT, |b| &b.name);
+    format!("{}/{} {band}", summary.score, summary.questions)
 }
 
 fn answer(value: Option<bool>) -> &'static str {

@@ -33,7 +33,7 @@ fn pair() -> Comparison {
 fn header_score_answers_skills_and_ratings() {
     let page = compare(&pair(), Workbook::embedded(), 80);
     assert!(
-        page.starts_with("Reviews of 1 May 2026 → 1 August 2026 (92 days apart)\n"),
+        page.starts_with("Reviews of Fri 1 May 2026 → Sat 1 Aug 2026 (92 days apart)\n"),
         "{page}"
     );
     assert!(
@@ -58,11 +58,15 @@ fn header_score_answers_skills_and_ratings() {
 fn next_steps_go_side_by_side_only_when_wide() {
     let wb = Workbook::embedded();
     let narrow = compare(&pair(), wb, 80);
-    assert!(narrow.contains("    1 May 2026\n      1. Send the weekly plan\n"));
-    assert!(narrow.contains("    1 August 2026\n      nothing written\n"));
+    assert!(narrow.contains("    Fri 1 May 2026\n      1. Send the weekly plan\n"));
+    assert!(narrow.contains("    Sat 1 Aug 2026\n      nothing written\n"));
     let wide = compare(&pair(), wb, 100);
     let column = (100 - 4 - GAP) / 2;
-    let header = format!("    {}{}1 August 2026\n", pad("1 May 2026", column), "   ");
+    let header = format!(
+        "    {}{}Sat 1 Aug 2026\n",
+        pad("Fri 1 May 2026", column),
+        "   "
+    );
     assert!(wide.contains(&header), "{wide}");
     let row = format!("    {}   nothing written\n", pad("nothing written", column));
     assert!(wide.contains(&row), "{wide}");
@@ -85,4 +89,49 @@ fn nothing_rated_and_nothing_gained_say_so() {
         "{page}"
     );
     assert!(page.contains("In short: 10 unanswered"), "{page}");
+}
+
+#[test]
+fn a_score_change_involving_a_partial_review_says_so() {
+    let wb = Workbook::embedded();
+    let narrow = compare(&pair(), wb, 80);
+    assert!(
+        narrow.contains(
+            "Score  5/10 Could be more productive → 8/10 Solid partnership  +3\n       \
+             (both reviews are partial: 6 and 9 of 10 answered)\n"
+        ),
+        "{narrow}"
+    );
+    let wide = compare(&pair(), wb, 120);
+    assert!(
+        wide.contains(
+            "Score  5/10 Could be more productive → 8/10 Solid partnership  +3 \
+             (both reviews are partial: 6 and 9 of 10 answered)\n"
+        ),
+        "{wide}"
+    );
+
+    let c = pair();
+    let mut newer = c.newer.clone();
+    newer.set_answer(8, Some(false));
+    let page = compare(&Comparison::new(&c.older, &newer), wb, 120);
+    assert!(
+        page.contains("  +3 (the older review is partial: 6 of 10 answered)\n"),
+        "{page}"
+    );
+    let mut older = c.older.clone();
+    for i in 0..older.answers.len() {
+        older.set_answer(i, Some(i < 5));
+    }
+    let page = compare(&Comparison::new(&older, &newer), wb, 120);
+    assert!(page.contains("\nScore  5/10 Could be more productive → 8/10 Solid partnership  +3\n"));
+
+    let page = compare(&Comparison::new(&review((2026, 1, 1)), &newer), wb, 120);
+    assert!(
+        page.contains(
+            "Score  0/10 Not started → 8/10 Solid partnership  +8 \
+             (the older review is not started: 0 of 10 answered)\n"
+        ),
+        "{page}"
+    );
 }

@@ -106,3 +106,21 @@ fn signed_deltas_read_naturally() {
     assert_eq!(signed(-2), "−2");
     assert_eq!(signed(0), "±0");
 }
+
+#[test]
+fn a_comparison_knows_when_either_review_is_partial() {
+    let complete = |ymd| {
+        let mut r = review(ymd);
+        for i in 0..r.answers.len() {
+            r.set_answer(i, Some(i % 2 == 0));
+        }
+        r
+    };
+    let (may, aug) = (complete((2026, 5, 1)), complete((2026, 8, 1)));
+    assert!(!Comparison::new(&may, &aug).involves_partial());
+    let mut open = aug.clone();
+    open.set_answer(3, None);
+    assert!(Comparison::new(&may, &open).involves_partial());
+    assert!(Comparison::new(&open, &may).involves_partial());
+    assert!(Comparison::new(&review((2026, 1, 1)), &may).involves_partial());
+}

@@ -5,21 +5,29 @@ use std::fmt::Write as _;
 use crate::compare_report::long_date;
 use crate::content::Workbook;
 use crate::review::{Progress, Review};
+use crate::verdict;
 
 /// The review as a Markdown page: score and advice, answers, skills, Next steps, follow-up.
 pub fn markdown(review: &Review, workbook: &Workbook) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Partnership review — {}\n", long_date(review.date));
-    let band = workbook.band_for(review.score());
-    let _ = writeln!(
-        out,
-        "**Score {}/{} — {}.** {}\n",
-        review.score(),
-        review.answers.len(),
-        band.name,
-        band.advice
-    );
-    let _ = writeln!(out, "Focus on: {}.\n", band.focus.join(", "));
+    let summary = review.summary();
+    match verdict::band(&summary, workbook) {
+        None => {
+            let _ = writeln!(out, "**{}.**\n", capitalised(verdict::NOT_STARTED));
+        }
+        Some(band) => {
+            let partial = verdict::partial_note(&summary)
+                .map(|note| format!(" ({note})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "**Score {}/{} — {}{partial}.** {}\n",
+                summary.score, summary.questions, band.name, band.advice
+            );
+            let _ = writeln!(out, "Focus on: {}.\n", band.focus.join(", "));
+        }
+    }
 
     let _ = writeln!(out, "## Self-assessment\n");
     for (n, (question, answer)) in workbook.questions.iter().zip(&review.answers).enumerate() {
@@ -61,7 +69,7 @@ pub fn markdown(review: &Review, workbook: &Workbook) -> String {
     if let Some(follow_up) = &review.follow_up {
         let _ = writeln!(
             out,
-            "\n## Follow-up on {}'s plans\n",
+            "\n## Follow-up of the plans from {}\n",
             long_date(follow_up.from)
         );
         if follow_up.items.is_empty() {
@@ -78,6 +86,15 @@ pub fn markdown(review: &Review, workbook: &Workbook) -> String {
         }
     }
     out
+}
+
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// Text the user wrote, made safe inside a Markdown list item: characters Markdown would
@@ -126,7 +143,7 @@ mod tests {
         review.set_rating(1, Some(2));
         let page = markdown(&review, wb);
         assert!(
-            page.starts_with("# Partnership review — 22 November 2026\n\n**Score 8/10 — Solid partnership.** You and your boss"),
+            page.starts_with("# Partnership review — Sun 22 Nov 2026\n\n**Score 8/10 — Solid partnership (partial: 9 of 10 answered).** You and your boss"),
             "{page}"
         );
         assert!(
@@ -148,6 +165,24 @@ mod tests {
         );
         assert!(page.contains("\n- [ ] Productivity\n"), "{page}");
         assert!(!page.contains("Follow-up"), "{page}");
+        review.set_answer(9, Some(false));
+        let whole = markdown(&review, wb);
+        assert!(
+            whole.contains("\n\n**Score 8/10 — Solid partnership.** You and your boss"),
+            "{whole}"
+        );
+    }
+
+    #[test]
+    fn an_unstarted_review_has_no_verdict_and_no_focus() {
+        let wb = Workbook::embedded();
+        let page = markdown(&Review::new(date(2026, 11, 22), wb), wb);
+        assert!(
+            page.starts_with("# Partnership review — Sun 22 Nov 2026\n\n**Not started — no questions answered yet.**\n\n## Self-assessment\n"),
+            "{page}"
+        );
+        assert!(!page.contains(&wb.band_for(0).name), "{page}");
+        assert!(!page.contains("Focus on"), "{page}");
     }
 
     #[test]
@@ -186,7 +221,7 @@ mod tests {
         });
         let page = markdown(&review, wb);
         assert!(
-            page.ends_with("## Follow-up on 1 August 2026's plans\n\n- Lunch — **done**\n- Feedback — **not yet**\n- Roadmap — _not reviewed_\n"),
+            page.ends_with("## Follow-up of the plans from Sat 1 Aug 2026\n\n- Lunch — **done**\n- Feedback — **not yet**\n- Roadmap — _not reviewed_\n"),
             "{page}"
         );
     }

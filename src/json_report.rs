@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::content::Workbook;
 use crate::review::Review;
 use crate::store::ListedSummary;
+use crate::verdict;
 
 #[derive(Serialize)]
 struct ReviewJson<'a> {
@@ -14,7 +15,10 @@ struct ReviewJson<'a> {
     saved_at: Option<String>,
     score: usize,
     out_of: usize,
-    band: BandJson<'a>,
+    /// Questions answered Yes or No; fewer than `out_of` means the review is partial.
+    answered: usize,
+    /// `null` before the first answer: no verdict yet.
+    band: Option<BandJson<'a>>,
     questions: Vec<QuestionJson<'a>>,
     skills: Vec<SkillJson<'a>>,
     next_steps: Vec<ListJson<'a>>,
@@ -26,6 +30,8 @@ struct BandJson<'a> {
     id: &'a str,
     name: &'a str,
     advice: &'a str,
+    /// The areas to focus on, as the Markdown export's "Focus on:" line lists them.
+    focus: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -70,8 +76,10 @@ enum RowJson<'a> {
         date: String,
         score: usize,
         out_of: usize,
-        band: &'a str,
-        band_name: &'a str,
+        answered: usize,
+        /// `null` before the first answer, as is `band_name`.
+        band: Option<&'a str>,
+        band_name: Option<&'a str>,
         skills_practised: usize,
         skills_total: usize,
         items_written: usize,
@@ -89,7 +97,7 @@ fn ymd(date: chrono::NaiveDate) -> String {
 
 /// One review as pretty-printed JSON, ending in a newline.
 pub fn review(review: &Review, workbook: &Workbook) -> serde_json::Result<String> {
-    let band = workbook.band_for(review.score());
+    let band = verdict::band(&review.summary(), workbook);
     let doc = ReviewJson {
         date: ymd(review.date),
         saved_at: review
@@ -97,11 +105,13 @@ pub fn review(review: &Review, workbook: &Workbook) -> serde_json::Result<String
             .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true)),
         score: review.score(),
         out_of: review.answers.len(),
-        band: BandJson {
+        answered: review.answered(),
+        band: band.map(|band| BandJson {
             id: &band.id,
             name: &band.name,
             advice: &band.advice,
-        },
+            focus: &band.focus,
+        }),
         questions: workbook
             .questions
             .iter()
@@ -158,13 +168,14 @@ pub fn list(listed: &[ListedSummary], workbook: &Workbook) -> serde_json::Result
         .iter()
         .map(|entry| match &entry.summary {
             Ok(summary) => {
-                let band = workbook.band_for(summary.score);
+                let band = verdict::band(summary, workbook);
                 RowJson::Review {
                     date: ymd(summary.date),
                     score: summary.score,
                     out_of: summary.questions,
-                    band: &band.id,
-                    band_name: &band.name,
+                    answered: summary.answered,
+                    band: band.map(|b| b.id.as_str()),
+                    band_name: band.map(|b| b.name.as_str()),
                     skills_practised: summary.practised,
                     skills_total: summary.skills,
                     items_written: summary.items_written,
@@ -211,10 +222,18 @@ mod tests {
         assert_eq!(doc["date"], "2026-11-22");
         assert_eq!(doc["saved_at"], Value::Null);
         assert_eq!(
-            (doc["score"].clone(), doc["out_of"].clone()),
-            (json!(1), json!(10))
+            (
+                doc["score"].clone(),
+                doc["out_of"].clone(),
+                doc["answered"].clone()
+            ),
+            (json!(1), json!(10), json!(2))
         );
         assert_eq!(doc["band"]["id"], "needs_attention");
+        assert_eq!(
+            doc["band"]["focus"],
+            json!(["work style", "trust", "skills", "ethics"])
+        );
         assert_eq!(doc["questions"][0]["answer"], true);
         assert_eq!(doc["questions"][1]["answer"], false);
         assert_eq!(doc["questions"][2]["answer"], Value::Null);
@@ -227,6 +246,17 @@ mod tests {
         assert_eq!(
             doc["follow_up"],
             json!({"from": "2026-08-01", "items": [{"text": "Lunch", "status": "not_yet"}]})
+        );
+    }
+
+    #[test]
+    fn an_unstarted_review_has_no_band() {
+        let wb = Workbook::embedded();
+        let r = Review::new(date(2026, 11, 22), wb);
+        let doc: Value = serde_json::from_str(&review(&r, wb).expect("json")).expect("parses");
+        assert_eq!(
+            (doc["answered"].clone(), doc["band"].clone()),
+            (json!(0), Value::Null)
         );
     }
 

@@ -6,6 +6,7 @@ use chrono::Local;
 use clap::Parser as _;
 use partnerbook::app::App;
 use partnerbook::cli::{self, Cli};
+use partnerbook::cli_args;
 use partnerbook::config::{Config, ThemeName};
 use partnerbook::keymap::{Keymap, Rebind};
 use partnerbook::lock::{self, LockOutcome};
@@ -13,7 +14,10 @@ use partnerbook::tui;
 use partnerbook::ui::theme::Theme;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(error) => return cli_args::report(&error),
+    };
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`partnerbook man | head`): nothing more to say.

@@ -103,7 +103,7 @@ fn list_json_has_every_row_newest_first_with_the_broken_one_as_an_error() {
     assert_eq!(
         rows[1],
         json!({
-            "date": "2026-08-01", "score": 8, "out_of": 10,
+            "date": "2026-08-01", "score": 8, "out_of": 10, "answered": 9,
             "band": "solid", "band_name": "Solid partnership",
             "skills_practised": 3, "skills_total": 9, "items_written": 5, "items_total": 9
         })
@@ -127,7 +127,7 @@ fn compare_previous_latest_shows_what_moved() {
     let tmp = data_dir();
     let page = ok(tmp.path(), &["compare", "previous", "latest"]);
     assert!(
-        page.starts_with("Reviews of 1 August 2026 → 22 November 2026"),
+        page.starts_with("Reviews of Sat 1 Aug 2026 → Sun 22 Nov 2026"),
         "{page}"
     );
     assert!(
@@ -158,7 +158,7 @@ fn compare_by_dates_puts_the_older_first_and_goes_side_by_side_when_wide() {
     let tmp = data_dir();
     let page = ok(tmp.path(), &["compare", "2026-08-01", "2026-02-10"]);
     assert!(
-        page.starts_with("Reviews of 10 February 2026 → 1 August 2026 (172 days apart)\n"),
+        page.starts_with("Reviews of Tue 10 Feb 2026 → Sat 1 Aug 2026 (172 days apart)\n"),
         "{page}"
     );
     assert!(
@@ -171,7 +171,7 @@ fn compare_by_dates_puts_the_older_first_and_goes_side_by_side_when_wide() {
     );
     assert!(page.contains("  Lost    Knowing yourself\n"), "{page}");
     assert!(page.contains("  Confidence        2 → 4  +2\n"), "{page}");
-    assert!(page.contains("    10 February 2026\n"), "{page}");
+    assert!(page.contains("    Tue 10 Feb 2026\n"), "{page}");
 
     let wide = ok(
         tmp.path(),
@@ -209,7 +209,10 @@ fn compare_refuses_an_unknown_date_a_broken_file_and_the_same_review_twice() {
     let err = fails(tmp.path(), &["compare", "2026-05-05", "latest"]);
     assert!(err.contains("2026-05-05.toml:3: "), "{err}");
     let err = fails(tmp.path(), &["compare", "latest", "2026-11-22"]);
-    assert!(err.contains("pick two different reviews"), "{err}");
+    assert!(
+        err.contains("both dates name the review of Sun 22 Nov 2026; pick two different reviews"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -227,6 +230,17 @@ fn export_json_has_the_same_content() {
     let text = ok(tmp.path(), &["export", "2026-08-01", "--format", "json"]);
     let doc: Value = serde_json::from_str(&text).expect("valid json");
     assert_eq!(doc["follow_up"]["from"], "2026-02-10");
+    let focus: Vec<&str> = doc["band"]["focus"]
+        .as_array()
+        .expect("the band's focus list")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    let markdown = ok(tmp.path(), &["export", "2026-08-01"]);
+    assert!(
+        !focus.is_empty() && markdown.contains(&format!("\nFocus on: {}.\n", focus.join(", "))),
+        "{focus:?}\n{markdown}"
+    );
     assert_golden("export-2026-08-01.json", &text);
 }
 
@@ -264,7 +278,7 @@ fn export_previous_with_a_single_review_is_one_clear_error() {
     let out = partnerbook(tmp.path(), &["export", "latest", "--format", "yaml"]);
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("invalid value 'yaml'"),
+        stderr(&out).contains("`yaml` is not a valid --format: use markdown or json"),
         "{}",
         stderr(&out)
     );
