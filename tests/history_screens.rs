@@ -79,13 +79,16 @@ fn the_chart_colours_score_bars_by_band_and_marks_thresholds() {
     app.handle_key(key(KeyCode::Char('o')));
     let terminal = render(&app, 160, 48);
     let buffer = terminal.backend().buffer();
-    let colours: Vec<Color> = buffer
-        .content()
-        .iter()
-        .filter(|cell| cell.symbol() == "█")
-        .map(|cell| cell.fg)
-        .collect();
-    assert!(colours.contains(&Color::Blue), "skills bars");
+    let colours = |symbol: &str| -> Vec<Color> {
+        buffer
+            .content()
+            .iter()
+            .filter(|cell| cell.symbol() == symbol)
+            .map(|cell| cell.fg)
+            .collect()
+    };
+    assert!(colours("▒").contains(&Color::Blue), "skills bars, shaded");
+    let colours = colours("█");
     assert!(
         colours
             .iter()

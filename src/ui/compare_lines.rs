@@ -113,6 +113,7 @@ pub(super) fn score_lines(
         Span::styled(nb.name.clone(), theme::band(&nb.id)),
         Span::styled(format!("  {}", signed(delta)), delta_style(delta)),
     ]));
+    out.extend(super::compare::partial_note(cmp, width));
     let mut counts: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for change in Change::ALL.into_iter().filter(|c| *c != Change::Unanswered) {

@@ -15,6 +15,7 @@ pub(super) fn render_popup(app: &App, body: Rect, buf: &mut Buffer) {
         Some(Popup::Help { scroll }) => help::HelpOverlay {
             scroll,
             keys: &app.keys,
+            hits: &app.hits,
         }
         .render(body, buf),
         Some(Popup::QuitPrompt) => quit_prompt::UnsavedPrompt {

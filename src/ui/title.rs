@@ -90,7 +90,9 @@ fn cadence(app: &App, past: bool) -> Vec<Span<'static>> {
                 " quarterly review due · last review {} ",
                 ago(days)
             ));
-            badges.push(format!(" review due · last {}", ago(days)));
+            badges.push(format!(" review due · last review {} ", ago(days)));
+            badges.push(format!(" review due · last {} ", short_ago(days)));
+            badges.push(format!(" due · last {} ", short_ago(days)));
         }
         badges.push(" quarterly review due ".to_string());
         badges.push(" review due ".to_string());
@@ -99,13 +101,23 @@ fn cadence(app: &App, past: bool) -> Vec<Span<'static>> {
             .map(|text| Span::styled(text, theme::DUE))
             .collect();
     }
+    // Every form names what the count is: a bare "45 days ago" beside "(today)" reads wrong.
     match since {
         Some(days) => vec![
             Span::raw(format!("last review {} ", ago(days))),
-            Span::raw(format!("{} ", ago(days))),
+            Span::raw(format!("last review {} ", short_ago(days))),
+            Span::raw(format!("last {} ", short_ago(days))),
         ],
         None if app.dates.is_empty() => vec![Span::raw("first review ")],
         None => Vec::new(),
+    }
+}
+
+/// [`ago`] in fewer cells, for a narrow title: "yesterday", "45d ago".
+fn short_ago(days: i64) -> String {
+    match days {
+        d if d > 1 => format!("{d}d ago"),
+        d => ago(d),
     }
 }
 
