@@ -47,7 +47,7 @@ pub fn compare(c: &Comparison, workbook: &Workbook, cols: usize) -> String {
 /// A date as people read it in every CLI output, e.g. `Sun 22 Nov 2026`; machine output (JSON)
 /// and file names keep `YYYY-MM-DD`.
 pub fn long_date(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
+    crate::text::long_date(date)
 }
 
 /// `Score  7/10 … → 9/10 …  +2`, then, when a partial review is involved, a note saying which:

@@ -1,6 +1,13 @@
 //! Small text helpers shared by the views and the guide: word wrapping and truncation by display width.
 
+use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
+
+/// A date as people read it everywhere, in the app and the CLI: `Sun 22 Nov 2026`. Machine
+/// output (JSON) and file names keep `YYYY-MM-DD`.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%a %-d %b %Y").to_string()
+}
 
 /// Display width of `text` in terminal cells.
 pub fn width(text: &str) -> usize {

@@ -267,7 +267,7 @@ fn the_previous_answers_show_beside_the_questions() {
     let app = app_in(tmp.path());
     let shown = screen(&app, 120, 40);
     assert!(shown.contains("(Y)") || shown.contains("(N)"), "{shown}");
-    assert!(shown.contains("your answers on 23 Aug 2026"), "{shown}");
+    assert!(shown.contains("your answers on Sun 23 Aug 2026"), "{shown}");
 }
 
 #[test]
@@ -311,7 +311,7 @@ fn a_past_review_is_titled_with_its_date() {
             .to_string()
     };
     let title = title_at(80, 24);
-    assert!(title.contains("Past review of 2026-05-24"), "{title}");
+    assert!(title.contains("Past review of Sun 24 May 2026"), "{title}");
     assert!(!title.contains("today"), "{title}");
     let title = title_at(120, 40);
     assert!(title.contains("Past review of Sun 24 May 2026"), "{title}");
@@ -324,7 +324,7 @@ fn a_click_selects_a_history_row_and_the_wheel_moves_through_them() {
     let mut app = app_in(tmp.path());
     type_text(&mut app, "o");
     let shown = screen(&app, 120, 40);
-    let oldest = app.history.rows[2].date.format("%Y-%m-%d").to_string();
+    let oldest = partnerbook::text::long_date(app.history.rows[2].date);
     let (row, line) = shown
         .lines()
         .enumerate()

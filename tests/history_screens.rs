@@ -79,13 +79,16 @@ fn the_chart_colours_score_bars_by_band_and_marks_thresholds() {
     app.handle_key(key(KeyCode::Char('o')));
     let terminal = render(&app, 160, 48);
     let buffer = terminal.backend().buffer();
-    let colours: Vec<Color> = buffer
-        .content()
-        .iter()
-        .filter(|cell| cell.symbol() == "█")
-        .map(|cell| cell.fg)
-        .collect();
-    assert!(colours.contains(&Color::Blue), "skills bars");
+    let colours = |symbol: &str| -> Vec<Color> {
+        buffer
+            .content()
+            .iter()
+            .filter(|cell| cell.symbol() == symbol)
+            .map(|cell| cell.fg)
+            .collect()
+    };
+    assert!(colours("▒").contains(&Color::Blue), "skills bars, shaded");
+    let colours = colours("█");
     assert!(
         colours
             .iter()
@@ -150,7 +153,7 @@ fn follow_up_rows_in_a_new_review() {
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('d')]);
     snapshot_each_size("follow_up", &app);
     let shown = screen(&app, 80, 24);
-    assert!(shown.contains("Plans from 1 Sep 2026"), "{shown}");
+    assert!(shown.contains("Plans from Tue 1 Sep 2026"), "{shown}");
     assert!(
         shown.contains("d done") && shown.contains("p partly"),
         "{shown}"

@@ -193,9 +193,16 @@ impl App {
         }
     }
 
-    /// Opens the guide at the first tip that fits the band of the score on screen.
+    /// Opens the guide at the first tip that fits the band of the score on screen; before the
+    /// first answer there is no band, so it says how to get one instead.
     pub(super) fn open_band_tips(&mut self) {
-        let band = self.workbook.band_for(self.review.score());
+        let Some(band) = self.score_band() else {
+            let text = format!(
+                "No answers yet, so no band to give tips for: answer a question first ({}).",
+                self.answer_keys()
+            );
+            return self.note(text);
+        };
         let first = band.tips.first().map(String::as_str);
         self.open_guide(first);
         let names: Vec<&str> = band
@@ -214,11 +221,12 @@ impl App {
         }
     }
 
-    /// Opens the search prompt with the last word searched for.
+    /// Opens an empty search prompt: a new search starts afresh, and the last word's marks go.
     pub(super) fn start_search(&mut self) {
-        let mut field = TextArea::new(vec![self.guide.query.clone()]);
+        let mut field = TextArea::default();
         field.set_cursor_line_style(ratatui::style::Style::default());
-        field.move_cursor(ratatui_textarea::CursorMove::End);
+        self.guide.query.clear();
+        self.guide.current = 0;
         self.guide.search = Some(field);
     }
 

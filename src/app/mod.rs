@@ -1,6 +1,7 @@
 //! The workbook's state and its one `update(action)`: the screen, focus, selections, the
 //! item being edited, popups and the status line. No terminal I/O happens here.
 
+mod band;
 mod editing;
 mod guide;
 mod history;
@@ -276,7 +277,7 @@ impl App {
                 }
             }
             Action::ClosePopup => self.popup = None,
-            Action::Help => self.popup = Some(Popup::Help { scroll: 0 }),
+            Action::Help => self.open_help(),
             Action::OpenGuide => self.open_guide(None),
             Action::OpenBandTips => self.open_band_tips(),
             Action::NextSection => self.guide.jump_section(true),

@@ -24,6 +24,8 @@ pub enum Target {
     GuideHeading(usize),
     /// The compare view's text.
     Compare,
+    /// The text of the help overlay.
+    Help,
 }
 
 /// Where each target was drawn in the last frame; later entries lie on top.
@@ -39,6 +41,16 @@ impl HitMap {
     /// Notes that `target` was drawn in `area`.
     pub fn add(&self, area: Rect, target: Target) {
         self.0.borrow_mut().push((area, target));
+    }
+
+    /// Where `target` was drawn last (the topmost place, if several).
+    pub fn area_of(&self, target: Target) -> Option<Rect> {
+        self.0
+            .borrow()
+            .iter()
+            .rev()
+            .find(|(_, t)| *t == target)
+            .map(|(area, _)| *area)
     }
 
     /// The topmost target at a cell.
@@ -92,7 +104,7 @@ impl App {
                     self.guide.jump_to(id);
                 }
             }
-            Target::Suggestion(_) | Target::Guide | Target::Compare => {}
+            Target::Suggestion(_) | Target::Guide | Target::Compare | Target::Help => {}
         }
     }
 

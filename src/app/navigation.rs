@@ -1,7 +1,7 @@
 //! Where the user is: the selected rows in the panes, the history and the compare view,
 //! pages, the help overlay's scroll, and how long since the last review.
 
-use super::{App, Pane, Popup, REVIEW_DUE_DAYS, Screen};
+use super::{App, Pane, Popup, REVIEW_DUE_DAYS, Screen, Target};
 use crate::keymap;
 
 /// How long a status message stays before it fades.
@@ -52,7 +52,21 @@ impl App {
         (self.selected[2] < self.review.follow_up_len()).then_some(self.selected[2])
     }
 
+    /// Opens the help overlay at the keys of where the user is.
+    pub(super) fn open_help(&mut self) {
+        let scroll = keymap::help_line_of(self.context()) as u16;
+        self.popup = Some(Popup::Help { scroll });
+    }
+
+    /// Rows of help in view when it was last drawn (none before it was).
+    fn help_rows(&self) -> Option<u16> {
+        self.hits.area_of(Target::Help).map(|area| area.height)
+    }
+
     pub(super) fn page_rows(&self) -> isize {
+        if let (Some(Popup::Help { .. }), Some(rows)) = (&self.popup, self.help_rows()) {
+            return rows.saturating_sub(1).max(1) as isize;
+        }
         match &self.screen {
             Screen::History => self.history.page_rows(),
             Screen::Compare(view) => view.page.get().max(1) as isize,
@@ -70,9 +84,14 @@ impl App {
     }
 
     pub(super) fn move_selection(&mut self, by: isize) {
-        if let Some(Popup::Help { scroll }) = &mut self.popup {
-            let last = keymap::help_line_count().saturating_sub(1) as isize;
-            *scroll = (*scroll as isize).saturating_add(by).clamp(0, last) as u16;
+        if let Some(Popup::Help { scroll }) = self.popup {
+            // Within the text as last drawn: End then ↑ moves at once.
+            let lines = keymap::help_line_count();
+            let in_view = self.help_rows().map_or(1, usize::from);
+            let last = lines.saturating_sub(in_view.max(1)) as isize;
+            let from = (scroll as isize).min(last);
+            let scroll = from.saturating_add(by).clamp(0, last) as u16;
+            self.popup = Some(Popup::Help { scroll });
             return;
         }
         if let Some(Popup::Focus { selected }) = self.popup {

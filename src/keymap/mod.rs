@@ -16,7 +16,7 @@ pub use chord::{Binding, Chord};
 pub use keyname::{chord_label, parse_chord};
 pub use panes::{ASSESSMENT, FOLLOW_UP, NEXT_STEPS, SKILLS};
 pub use tables::{DRAFT_PROMPT, EDITING, FOCUS, GLOBAL, HELP, QUIT_PROMPT, SAVE_AS, SWITCH_PROMPT};
-pub use user::{Keymap, Rebind};
+pub use user::{Keymap, Rebind, first_key};
 pub use views::{COMPARE, GUIDE, GUIDE_SEARCH, HISTORY};
 
 /// Where a key press lands, in priority order: popup, text editing, focused pane, global.
@@ -193,6 +193,20 @@ pub fn help_line_count() -> usize {
     let sections = help_sections();
     let rows: usize = sections.iter().map(|(_, rows)| rows.len()).sum();
     rows + sections.len() * 2 - 1
+}
+
+/// The line of the help overlay where the section for `context` begins (its title), so help
+/// opens at the keys of where the user is; 0 for a context without a section of its own.
+pub fn help_line_of(context: Context) -> usize {
+    let wanted = table(context);
+    let mut line = 0;
+    for (section, (_, rows)) in HELP_SECTIONS.iter().zip(help_sections()) {
+        if std::ptr::eq(section.1, wanted) {
+            return line;
+        }
+        line += rows.len() + 2;
+    }
+    0
 }
 
 /// docs/keys.md as generated from the tables (a test keeps the file in step).

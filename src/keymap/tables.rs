@@ -16,6 +16,14 @@ pub static HELP: &[Binding] = &[
     bind(PAGE_UP, Action::PageUp, "PgUp ^B", "up a page", None),
     bind(PAGE_DOWN, Action::PageDown, "PgDn ^F", "down a page", None),
     bind(
+        &[key(KeyCode::Home), ch('g')],
+        Action::First,
+        "Home g",
+        "top",
+        None,
+    ),
+    bind(LAST, Action::Last, "End G", "bottom", None),
+    bind(
         &[key(KeyCode::Esc), ch('?'), ch('q')],
         Action::ClosePopup,
         "Esc",

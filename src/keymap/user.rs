@@ -140,7 +140,7 @@ impl Keymap {
 }
 
 /// The first key of a label such as "Enter i e" (a label like "1–5" is one key).
-pub(super) fn first_key(label: &str) -> &str {
+pub fn first_key(label: &str) -> &str {
     label.split(' ').next().unwrap_or(label)
 }
 

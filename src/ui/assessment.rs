@@ -10,6 +10,7 @@ use super::{pane_block, render_selectable, text, theme};
 use crate::action::Action;
 use crate::app::{App, Pane, Target};
 use crate::keymap::Context;
+use crate::review::Summary;
 
 /// The Self-assessment pane of `app`.
 pub struct AssessmentPane<'a> {
@@ -20,33 +21,37 @@ pub struct AssessmentPane<'a> {
 }
 
 const ANSWER_WIDTH: usize = 4;
-const HINT_WIDTH: usize = 4;
+const HINT_WIDTH: usize = 5;
 
-/// The previous review's answer, dim, or highlighted when today's answer differs from it.
+/// The previous review's answer, dim, or highlighted and marked when today's differs from it.
 /// `None` = there is no previous review; `Some(None)` = it left the question unanswered.
 fn previous_hint(before: Option<Option<bool>>, now: Option<bool>) -> Span<'static> {
     let Some(before) = before else {
         return Span::raw("");
     };
     let label = match before {
-        Some(true) => "(Y) ",
-        Some(false) => "(N) ",
-        None => "( ) ",
+        Some(true) => "(Y)",
+        Some(false) => "(N)",
+        None => "( )",
     };
+    // The mark says it without colour too (NO_COLOR, colour-blind readers).
     let changed = now.is_some() && before.is_some() && now != before;
-    let style = if changed {
-        theme::PREVIOUS_CHANGED
+    let (mark, style) = if changed {
+        (CHANGED, theme::PREVIOUS_CHANGED)
     } else {
-        theme::PREVIOUS
+        (" ", theme::PREVIOUS)
     };
-    Span::styled(label, style)
+    Span::styled(format!("{label}{mark} "), style)
 }
+
+/// Beside a previous answer that differs from today's.
+const CHANGED: &str = "*";
 
 impl Widget for AssessmentPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
         let review = &app.review;
-        let extra = format!("{}/10", review.score());
+        let extra = score_label(&review.summary());
         let block = pane_block("Self-assessment", extra, self.focused);
         let inner = block.inner(area);
         block.render(area, buf);
@@ -149,34 +154,58 @@ fn tips_line(app: &App, band: &crate::content::Band, named: bool) -> Line<'stati
     ])
 }
 
-/// Score, answered count, band and advice, wrapped to the pane.
+/// A score as a pane title shows it: "7/10" when every question is answered, the answered
+/// count beside it while some are not ("4/10 · 9 of 10 answered"), "no answers yet" before any.
+pub(super) fn score_label(summary: &Summary) -> String {
+    let (score, total, answered) = (summary.score, summary.questions, summary.answered);
+    if summary.is_unstarted() {
+        "no answers yet".into()
+    } else if summary.is_partial() {
+        format!("{score}/{total} · {answered} of {total} answered")
+    } else {
+        format!("{score}/{total}")
+    }
+}
+
+/// Score, answered count, band and advice, wrapped to the pane; before the first answer, a
+/// line that says how to begin instead of a verdict.
 fn summary(app: &App, name_tips: bool) -> Paragraph<'static> {
     let review = &app.review;
-    let band = app.workbook.band_for(review.score());
     let answered = review.answered();
     let total = review.answers.len();
-    let so_far = if answered < total { " (so far)" } else { "" };
-    let lines = vec![
-        Line::from(vec![
-            Span::styled(format!("Score {}/{total}", review.score()), theme::HEADING),
-            Span::styled(format!("  ·  {answered} of {total} answered"), theme::DIM),
-        ]),
-        Line::from(vec![
-            Span::styled(band.name.clone(), theme::band(&band.id)),
-            Span::styled(so_far, theme::DIM),
-        ]),
-        Line::from(band.advice.clone()),
-        Line::from(vec![
-            Span::styled("Focus on: ", theme::DIM),
-            Span::raw(band.focus.join(" · ")),
-        ]),
-        tips_line(app, band, name_tips),
-    ];
-    let mut lines = lines;
+    let mut lines = match app.score_band() {
+        None => vec![
+            Line::styled("No score yet", theme::HEADING),
+            Line::from(format!(
+                "Answer the first question ({}) and your score, its band and the tips for it \
+                 appear here.",
+                app.answer_keys()
+            )),
+        ],
+        Some(band) => {
+            let so_far = if answered < total { " (so far)" } else { "" };
+            vec![
+                Line::from(vec![
+                    Span::styled(format!("Score {}/{total}", review.score()), theme::HEADING),
+                    Span::styled(format!("  ·  {answered} of {total} answered"), theme::DIM),
+                ]),
+                Line::from(vec![
+                    Span::styled(band.name.clone(), theme::band(&band.id)),
+                    Span::styled(so_far, theme::DIM),
+                ]),
+                Line::from(band.advice.clone()),
+                Line::from(vec![
+                    Span::styled("Focus on: ", theme::DIM),
+                    Span::raw(band.focus.join(" · ")),
+                ]),
+                tips_line(app, band, name_tips),
+            ]
+        }
+    };
     if let Some(previous) = &app.previous {
         let legend = format!(
-            "(Y)/(N): your answers on {} — {}/{}",
-            previous.date.format("%-d %b %Y"),
+            "(Y)/(N): your answers on {} — {}/{} · {CHANGED} changed since",
+            super::text::long_date(previous.date),
             previous.score(),
             previous.answers.len()
         );

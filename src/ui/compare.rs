@@ -7,8 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::compare_lines::{lines, next_steps_lines, question_lines, score_lines, skill_lines};
-use super::theme;
+use super::{text, theme};
 use crate::app::{App, CompareView};
+use crate::compare::Comparison;
 
 /// The compare view of `app`.
 pub struct CompareScreen<'a> {
@@ -27,8 +28,8 @@ impl Widget for CompareScreen<'_> {
         let (older, newer) = cmp.dates();
         let title = format!(
             " ▶ Compare — {} → {} ",
-            older.format("%a %-d %b %Y"),
-            newer.format("%a %-d %b %Y")
+            super::text::long_date(older),
+            super::text::long_date(newer)
         );
         self.app.hits.add(area, crate::app::Target::Compare);
         let block = Block::bordered()
@@ -83,4 +84,37 @@ impl Widget for CompareScreen<'_> {
                 .render(bottom, buf);
         }
     }
+}
+
+/// Under the score line, when either review has unanswered questions: which, and how far each
+/// got, so a change in score is not read as like for like. Wrapped to `width`.
+pub(super) fn partial_note(cmp: &Comparison, width: usize) -> Vec<Line<'static>> {
+    let partial: Vec<String> = [&cmp.older, &cmp.newer]
+        .into_iter()
+        .map(|review| review.summary())
+        .filter(|summary| summary.is_partial())
+        .map(|s| {
+            let date = super::text::long_date(s.date);
+            match s.answered {
+                0 => format!("{date} has no answers yet"),
+                n => format!("{date} has only {n} of {} answered", s.questions),
+            }
+        })
+        .collect();
+    if partial.is_empty() {
+        return Vec::new();
+    }
+    let which = if partial.len() == 1 {
+        "a partial review"
+    } else {
+        "two partial reviews"
+    };
+    let note = format!(
+        "This change involves {which}: {}. Unanswered questions add nothing to a score.",
+        partial.join(" and ")
+    );
+    text::wrap(&note, width.max(1))
+        .into_iter()
+        .map(|line| Line::styled(line, theme::PARTIAL))
+        .collect()
 }

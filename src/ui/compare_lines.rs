@@ -9,7 +9,7 @@ use crate::compare::{Change, Comparison, signed};
 use crate::content::Workbook;
 
 /// Width of each answer column (a date fits).
-const COLUMN: usize = 10;
+const COLUMN: usize = 15;
 /// Widest the question column grows, so the answers stay near their questions.
 const LABEL_MAX: usize = 64;
 /// From this width on, each change is named in words beside its marker.
@@ -90,8 +90,8 @@ pub(super) fn score_lines(
 ) {
     let (older, newer) = (&cmp.older, &cmp.newer);
     let header = [
-        column(older.date.format("%Y-%m-%d").to_string(), theme::HEADING),
-        column(newer.date.format("%Y-%m-%d").to_string(), theme::HEADING),
+        column(text::long_date(older.date), theme::HEADING),
+        column(text::long_date(newer.date), theme::HEADING),
         Span::styled(if width >= WORDS_FROM { "change" } else { "" }, theme::DIM),
     ];
     out.extend(table_row("", header, width));
@@ -113,6 +113,7 @@ pub(super) fn score_lines(
         Span::styled(nb.name.clone(), theme::band(&nb.id)),
         Span::styled(format!("  {}", signed(delta)), delta_style(delta)),
     ]));
+    out.extend(super::compare::partial_note(cmp, width));
     let mut counts: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for change in Change::ALL.into_iter().filter(|c| *c != Change::Unanswered) {
@@ -223,7 +224,7 @@ pub(super) fn next_steps_lines(
 ) {
     heading("Next steps", out);
     let half = width.saturating_sub(3) / 2;
-    let dates = [cmp.older.date, cmp.newer.date].map(|d| d.format("%Y-%m-%d").to_string());
+    let dates = [cmp.older.date, cmp.newer.date].map(text::long_date);
     out.push(Line::from(vec![
         Span::styled(text::pad(&dates[0], half), theme::HEADING),
         Span::raw(" │ "),

@@ -57,7 +57,7 @@ impl Widget for GuideScreen<'_> {
             .render(contents, buf);
         }
         let current = matches.get(view.current).copied();
-        let band = app.workbook.band_for(app.review.score());
+        let tips: &[String] = app.score_band().map_or(&[], |band| &band.tips);
         for (row, (index, line)) in lines
             .iter()
             .enumerate()
@@ -79,7 +79,7 @@ impl Widget for GuideScreen<'_> {
             // The tips that fit the score on screen are marked where their headings start.
             let starts_heading = index == 0 || lines[index - 1].anchor != line.anchor;
             if let Some(id) = line.anchor.as_ref().filter(|_| starts_heading)
-                && band.tips.contains(id)
+                && tips.contains(id)
             {
                 shown.push_span(Span::styled("  ★ fits your score", theme::KEY));
             }

@@ -28,7 +28,7 @@ pub struct GuideContents<'a> {
 impl Widget for GuideContents<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let guide = Guide::embedded();
-        let tips = &self.app.workbook.band_for(self.app.review.score()).tips;
+        let tips: &[String] = self.app.score_band().map_or(&[], |band| &band.tips);
         let starts: Vec<usize> = guide
             .headings()
             .map(|(_, id, _)| guide::anchor_line(self.lines, id).unwrap_or(usize::MAX))

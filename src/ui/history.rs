@@ -11,6 +11,9 @@ use super::{text, theme};
 use crate::app::{App, HistoryRow, SaveState};
 use crate::review::Summary;
 
+/// Cells a date takes in the list, as in "Wed 30 Sep 2026".
+const DATE_CELLS: usize = 15;
+
 /// The history of `app`.
 pub struct HistoryView<'a>(pub &'a App);
 
@@ -25,9 +28,9 @@ impl Widget for HistoryView<'_> {
                     .areas(area);
             (list, chart)
         } else {
-            let list_needs = self.0.history.rows.len().max(1) as u16 + 3;
-            let most = (area.height * 3 / 5).clamp(8, 18);
-            let chart_height = area.height.saturating_sub(list_needs).clamp(8, most);
+            // The chart keeps a readable height however many reviews pile up: the list
+            // below scrolls instead.
+            let chart_height = (area.height * 3 / 5).clamp(8, 18);
             let [chart, list] =
                 Layout::vertical([Constraint::Length(chart_height), Constraint::Fill(1)])
                     .areas(area);
@@ -58,6 +61,7 @@ impl HistoryView<'_> {
                     practised: summary.practised as u64,
                     band_style: theme::band(&band.id),
                     selected: from + i == history.selected,
+                    partial: summary.is_partial(),
                 })
             })
             .collect();
@@ -114,7 +118,7 @@ impl HistoryView<'_> {
         }
         let width = usize::from(inner.width);
         let header = format!(
-            "    {:<10}  {:>5}  {:<24}  {:>6}  {:>5}",
+            "    {:<DATE_CELLS$}  {:>5}  {:<24}  {:>6}  {:>5}",
             "date", "score", "band", "skills", "items"
         );
         Line::styled(text::truncate(&header, width), theme::DIM).render(inner, buf);
@@ -162,10 +166,13 @@ impl HistoryView<'_> {
         let mut spans = vec![
             Span::styled(format!("{pointer} "), theme::FOCUSED_BORDER),
             mark,
-            Span::styled(row.date.format("%Y-%m-%d").to_string(), theme::TEXT),
+            Span::styled(
+                text::pad(&text::long_date(row.date), DATE_CELLS),
+                theme::TEXT,
+            ),
             Span::raw("  "),
         ];
-        let used = 16;
+        let used: usize = spans.iter().map(Span::width).sum();
         let room = width.saturating_sub(used);
         match &row.summary {
             Some(Ok(summary)) => spans.extend(self.summary_spans(summary, room)),
@@ -187,9 +194,21 @@ impl HistoryView<'_> {
         let app = self.0;
         let band = app.workbook.band_for(summary.score);
         let score = format!("{}/{}", summary.score, summary.questions);
+        // A partial review's band would judge questions not yet answered: say how far it got.
+        let verdict = if summary.is_unstarted() {
+            Span::styled(format!("{:<24}", "not started: no answers"), theme::DIM)
+        } else if summary.is_partial() {
+            let answered = format!(
+                "partial: {}/{} answered",
+                summary.answered, summary.questions
+            );
+            Span::styled(format!("{answered:<24}"), theme::PARTIAL)
+        } else {
+            Span::styled(format!("{:<24}", band.name), theme::band(&band.id))
+        };
         let mut spans = vec![
             Span::styled(format!("{score:>5}  "), theme::HEADING),
-            Span::styled(format!("{:<24}", band.name), theme::band(&band.id)),
+            verdict,
             Span::raw(format!(
                 "  {:>6}  {:>5}",
                 format!("{}/{}", summary.practised, summary.skills),

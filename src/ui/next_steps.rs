@@ -248,7 +248,7 @@ fn follow_up_heading(app: &App) -> String {
     };
     format!(
         "Plans from {} — how did they go? ({}/{})",
-        follow_up.from.format("%-d %b %Y"),
+        super::text::long_date(follow_up.from),
         follow_up.reviewed(),
         follow_up.items.len()
     )

@@ -15,6 +15,7 @@ pub(super) fn render_popup(app: &App, body: Rect, buf: &mut Buffer) {
         Some(Popup::Help { scroll }) => help::HelpOverlay {
             scroll: *scroll,
             keys: &app.keys,
+            hits: &app.hits,
         }
         .render(body, buf),
         Some(Popup::Unsaved(Next::Quit)) => quit_prompt::UnsavedPrompt {
@@ -57,5 +58,5 @@ pub(super) fn render_popup(app: &App, body: Rect, buf: &mut Buffer) {
 
 /// A date as the prompts write it: "Sun 22 Nov 2026".
 fn date_text(date: chrono::NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
+    super::text::long_date(date)
 }

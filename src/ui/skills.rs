@@ -50,13 +50,16 @@ impl Widget for SkillsPane<'_> {
             .iter()
             .map(|s| 1 + text::wrap(&s.description, row_width.saturating_sub(4)).len())
             .sum();
-        let wrap = wrapped_rows <= usize::from(inner.height);
+        let wrap_all = wrapped_rows <= usize::from(inner.height);
         let items: Vec<ListItem> = app
             .workbook
             .skills
             .iter()
             .zip(&review.skills)
-            .map(|(skill, entry)| {
+            .enumerate()
+            .map(|(index, (skill, entry))| {
+                // The skill selected in the focused pane is always read whole, whatever the room.
+                let wrap = wrap_all || (self.focused && index == app.selected[1]);
                 skill_item(&skill.name, &skill.description, *entry, row_width, wrap)
             })
             .collect();
@@ -68,7 +71,8 @@ impl Widget for SkillsPane<'_> {
 }
 
 /// A skill's row: tick, name and gauge, then its description wrapped, or cut to one line
-/// when `wrap` is false (not enough room for every skill's whole description).
+/// when `wrap` is false (not enough room for every skill's whole description, and this one
+/// is not selected).
 fn skill_item(
     name: &str,
     description: &str,

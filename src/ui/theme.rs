@@ -201,3 +201,7 @@ pub const BANNER: Style = Style::new()
     .fg(Color::White)
     .bg(Color::Red)
     .add_modifier(Modifier::BOLD);
+/// A partial review's mark: in the history list and on the trend chart.
+pub const PARTIAL: Style = Style::new()
+    .fg(Color::Yellow)
+    .add_modifier(Modifier::ITALIC);

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::theme;
+use super::{text, theme};
 use crate::app::{App, SaveState, Screen};
 
 /// The one-line bar across the top of the screen.
@@ -23,7 +23,6 @@ impl Widget for TitleBar<'_> {
             theme::TITLE_BAR
         };
         buf.set_style(area, bar);
-        let wide = area.width >= 100;
         let mut spans = vec![
             Span::styled(
                 " partnerbook ",
@@ -36,11 +35,7 @@ impl Widget for TitleBar<'_> {
             Screen::Compare(_) => spans.push(Span::raw("Compare ")),
             Screen::Guide { .. } => spans.push(Span::raw("Guide ")),
             Screen::Workbook => {
-                let shown = if wide {
-                    date.format("%a %-d %b %Y").to_string()
-                } else {
-                    date.format("%Y-%m-%d").to_string()
-                };
+                let shown = text::long_date(date);
                 let lead = if past {
                     "Past review of "
                 } else {
@@ -90,7 +85,9 @@ fn cadence(app: &App, past: bool) -> Vec<Span<'static>> {
                 " quarterly review due · last review {} ",
                 ago(days)
             ));
-            badges.push(format!(" review due · last {}", ago(days)));
+            badges.push(format!(" review due · last review {} ", ago(days)));
+            badges.push(format!(" review due · last {} ", short_ago(days)));
+            badges.push(format!(" due · last {} ", short_ago(days)));
         }
         badges.push(" quarterly review due ".to_string());
         badges.push(" review due ".to_string());
@@ -99,13 +96,23 @@ fn cadence(app: &App, past: bool) -> Vec<Span<'static>> {
             .map(|text| Span::styled(text, theme::DUE))
             .collect();
     }
+    // Every form names what the count is: a bare "45 days ago" beside "(today)" reads wrong.
     match since {
         Some(days) => vec![
             Span::raw(format!("last review {} ", ago(days))),
-            Span::raw(format!("{} ", ago(days))),
+            Span::raw(format!("last review {} ", short_ago(days))),
+            Span::raw(format!("last {} ", short_ago(days))),
         ],
         None if app.dates.is_empty() => vec![Span::raw("first review ")],
         None => Vec::new(),
+    }
+}
+
+/// [`ago`] in fewer cells, for a narrow title: "yesterday", "45d ago".
+fn short_ago(days: i64) -> String {
+    match days {
+        d if d > 1 => format!("{d}d ago"),
+        d => ago(d),
     }
 }
 

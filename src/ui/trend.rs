@@ -1,5 +1,6 @@
 //! The trend chart: one pair of bars per review, oldest on the left — the score coloured by its
-//! band, the skills ticked beside it — over guide lines at the band thresholds, dates beneath.
+//! band, the skills ticked beside it in shades — over guide lines at the band thresholds,
+//! dates beneath, and a mark over the score of a partial review.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -23,7 +24,17 @@ pub struct TrendPoint {
     pub band_style: Style,
     /// Whether this is the review selected in the list.
     pub selected: bool,
+    /// Some questions are unanswered: the score bar carries [`PARTIAL_MARK`] above it.
+    pub partial: bool,
 }
+
+/// Drawn above the score bar of a partial review, so a low bar from unanswered questions
+/// does not pass for a low score.
+pub const PARTIAL_MARK: &str = "?";
+/// The skills bars are shaded, so the two series differ without colour.
+const SKILLS_FILL: &str = "▒";
+/// The top of a skills bar less than half a row high.
+const SKILLS_FILL_LOW: &str = "░";
 
 /// One score band as the chart shows it.
 #[derive(Debug, Clone, Copy)]
@@ -65,10 +76,12 @@ impl Widget for TrendChart<'_> {
             .title(Line::styled(" Trend ", theme::PANE_TITLE))
             .title(
                 Line::from(vec![
-                    Span::styled(" ▇ ", theme::band("solid")),
+                    Span::styled(" █ ", theme::band("solid")),
                     Span::styled("score by band ", theme::DIM),
-                    Span::styled("▇ ", theme::SKILLS_BAR),
+                    Span::styled(format!("{SKILLS_FILL} "), theme::SKILLS_BAR),
                     Span::styled("skills ticked ", theme::DIM),
+                    Span::styled(format!("{PARTIAL_MARK} "), theme::PARTIAL),
+                    Span::styled("partial ", theme::DIM),
                 ])
                 .right_aligned(),
             );
@@ -125,6 +138,37 @@ impl Widget for TrendChart<'_> {
             .group_gap(GROUP_GAP)
             .max(max)
             .render(plot, buf);
+        for (n, point) in points.iter().enumerate() {
+            let x = plot.x + n as u16 * (2 * BAR_WIDTH + GROUP_GAP);
+            shade_skills_bar(x + BAR_WIDTH, plot.y, bar_rows, buf);
+            if point.partial {
+                let y = top_row(point.score).saturating_sub(1).max(inner.y);
+                let mark_x = x + BAR_WIDTH / 2;
+                buf.set_string(
+                    mark_x,
+                    y,
+                    PARTIAL_MARK,
+                    theme::PARTIAL.add_modifier(ratatui::style::Modifier::BOLD),
+                );
+            }
+        }
+    }
+}
+
+/// Redraws the skills bar whose left column is `x` in shades, keeping its value.
+fn shade_skills_bar(x: u16, top: u16, rows: u16, buf: &mut Buffer) {
+    for column in x..x + BAR_WIDTH {
+        for y in top..top + rows {
+            let Some(cell) = buf.cell_mut((column, y)) else {
+                continue;
+            };
+            let shade = match cell.symbol() {
+                "█" | "▇" | "▆" | "▅" | "▄" => SKILLS_FILL,
+                "▃" | "▂" | "▁" => SKILLS_FILL_LOW,
+                _ => continue,
+            };
+            cell.set_symbol(shade);
+        }
     }
 }
 
