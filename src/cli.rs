@@ -39,6 +39,12 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open one date's review in the full-screen workbook, or start one for that date (a
+    /// review done on paper, or on a day you missed); it is saved under that date.
+    Open {
+        /// YYYY-MM-DD (today or earlier), `latest` or `previous`.
+        date: String,
+    },
     /// One line per review, newest first: date, score, band, skills, and for a partial review
     /// how many questions are answered.
     List {
@@ -172,6 +178,7 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     match command {
         Command::Path => writeln!(out, "{}", store.dir().display())?,
+        Command::Open { .. } => bail!("`open` runs the workbook: it is started by main"),
         Command::Config { .. } | Command::Completions { .. } | Command::Man => {
             bail!("internal: this command runs before the store is opened (Cli::run_standalone)")
         }
@@ -278,6 +285,19 @@ fn output_width() -> usize {
             .filter(|c| *c > 0)
     };
     from_env.or_else(from_terminal).unwrap_or(80)
+}
+
+/// The date `partnerbook open DATE` opens: any date up to `today`, or `latest` / `previous`.
+pub fn date_to_open(store: &Store, text: &str, today: NaiveDate) -> anyhow::Result<NaiveDate> {
+    let date = resolve_date(store, text)?;
+    if date > today {
+        bail!(
+            "{} is after today ({}): a review looks back, so it cannot be dated ahead",
+            date.format("%Y-%m-%d"),
+            today.format("%Y-%m-%d")
+        );
+    }
+    Ok(date)
 }
 
 /// Turns `YYYY-MM-DD`, `latest` or `previous` into a date.

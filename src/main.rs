@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use chrono::Local;
 use clap::Parser as _;
 use partnerbook::app::App;
-use partnerbook::cli::{self, Cli};
+use partnerbook::cli::{self, Cli, Command};
 use partnerbook::cli_args;
 use partnerbook::config::{Config, ThemeName};
 use partnerbook::keymap::{Keymap, Rebind};
@@ -63,24 +63,25 @@ fn run(args: &Cli) -> anyhow::Result<()> {
     }
     let config = args.config()?;
     let store = args.store(&config)?;
-    match &args.command {
-        Some(command) => cli::run(command, &store),
-        None => {
-            let keys = user_keys(&config, &args.config_path()?)?;
-            let today = Local::now().date_naive();
-            let lock = lock::acquire(store.dir());
-            let mut app = App::open(store, today, Box::new(|| Local::now().fixed_offset()))?;
-            let no_color = std::env::var_os("NO_COLOR");
-            app.theme = Theme::choose(no_color.as_deref(), config.theme == ThemeName::Light);
-            app.keys = keys;
-            match &lock {
-                LockOutcome::Acquired(_) => app.check_on_start(),
-                LockOutcome::HeldElsewhere => app.set_locked_elsewhere(),
-                LockOutcome::Unavailable(_) => {}
-            }
-            let result = tui::run(app);
-            drop(lock);
-            result
-        }
+    let today = Local::now().date_naive();
+    let date = match &args.command {
+        Some(Command::Open { date }) => cli::date_to_open(&store, date, today)?,
+        Some(command) => return cli::run(command, &store),
+        None => today,
+    };
+    let keys = user_keys(&config, &args.config_path()?)?;
+    let lock = lock::acquire(store.dir());
+    let clock = Box::new(|| Local::now().fixed_offset());
+    let mut app = App::open_on(store, today, date, clock)?;
+    let no_color = std::env::var_os("NO_COLOR");
+    app.theme = Theme::choose(no_color.as_deref(), config.theme == ThemeName::Light);
+    app.keys = keys;
+    match &lock {
+        LockOutcome::Acquired(_) => app.check_on_start(),
+        LockOutcome::HeldElsewhere => app.set_locked_elsewhere(),
+        LockOutcome::Unavailable(_) => {}
     }
+    let result = tui::run(app);
+    drop(lock);
+    result
 }

@@ -113,3 +113,26 @@ fn help_and_version_still_print_in_full_and_succeed() {
     let help = partnerbook(tmp.path(), &["show", "--help"]);
     assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: partnerbook show"));
 }
+
+#[test]
+fn open_refuses_a_date_after_today_in_one_line() {
+    let ahead = chrono::Local::now().date_naive() + chrono::Days::new(2);
+    let ahead = ahead.format("%Y-%m-%d").to_string();
+    let lines = short_error(&["open", &ahead]);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("after today"), "{lines:?}");
+}
+
+#[test]
+fn open_without_a_terminal_says_so_and_writes_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let missed = chrono::Local::now().date_naive() - chrono::Days::new(20);
+    let out = partnerbook(
+        tmp.path(),
+        &["open", &missed.format("%Y-%m-%d").to_string()],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("interactive terminal"), "{err}");
+    assert!(!tmp.path().join("snapshots").exists(), "nothing written");
+}

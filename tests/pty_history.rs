@@ -138,3 +138,42 @@ fn history_compare_and_editing_an_old_review_at_80x24() {
 fn history_compare_and_editing_an_old_review_at_120x40() {
     history_round_trip(120, 40);
 }
+
+/// `partnerbook open DATE` for a day with no review starts one for that day and saves it
+/// under that date, following up the review before it.
+fn open_a_missed_date(cols: u16, rows: u16) {
+    let dates = review_dates();
+    let tmp = three_reviews(dates);
+    let missed = chrono::Local::now().date_naive() - chrono::Days::new(20);
+    let mut s = Session::start_with_args(tmp.path(), cols, rows, &["open", &iso(missed)]);
+    s.wait_for(&format!("Past review of {}", long_date(missed)));
+    s.wait_for("new");
+    s.send("y");
+    s.wait_for("unsaved changes");
+    s.send(CTRL_S);
+    s.wait_for("Saved");
+    s.send("q");
+    assert!(s.wait_exit());
+    let saved = files(tmp.path());
+    let text = String::from_utf8_lossy(&saved[&format!("{}.toml", iso(missed))]).into_owned();
+    assert!(
+        text.contains(&format!("date = {}\n", iso(missed))),
+        "{text}"
+    );
+    assert!(text.contains("share_information = true"), "{text}");
+    let followed = format!("from = {}", iso(dates[2]));
+    assert!(
+        text.contains(&followed),
+        "follows up the review before it: {text}"
+    );
+}
+
+#[test]
+fn open_a_missed_date_at_80x24() {
+    open_a_missed_date(80, 24);
+}
+
+#[test]
+fn open_a_missed_date_at_120x40() {
+    open_a_missed_date(120, 40);
+}

@@ -39,6 +39,21 @@ impl Session {
         env: &[(&str, &str)],
         remove: &[&str],
     ) -> Session {
+        Session::spawn(data_dir, (cols, rows), &[], env, remove)
+    }
+
+    /// Starts the binary with command-line arguments, e.g. `open 2026-11-01`.
+    pub fn start_with_args(data_dir: &Path, cols: u16, rows: u16, args: &[&str]) -> Session {
+        Session::spawn(data_dir, (cols, rows), args, &[], &[])
+    }
+
+    fn spawn(
+        data_dir: &Path,
+        (cols, rows): (u16, u16),
+        args: &[&str],
+        env: &[(&str, &str)],
+        remove: &[&str],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -48,6 +63,7 @@ impl Session {
             })
             .expect("open pty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_partnerbook"));
+        command.args(args);
         command.env("PARTNERBOOK_DATA_DIR", data_dir);
         command.env(
             "PARTNERBOOK_CONFIG",
