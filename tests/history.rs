@@ -12,7 +12,7 @@ use crossterm::event::KeyCode;
 use partnerbook::app::{App, LOAD_RADIUS, Next, Popup, SaveState, Screen};
 use partnerbook::content::Workbook;
 use partnerbook::fixtures::write_history;
-use partnerbook::review::Progress;
+use partnerbook::review::{Progress, Review};
 use partnerbook::store::Store;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -380,4 +380,48 @@ fn space_and_enter_step_the_selected_plan_and_stay_while_d_p_n_move_on() {
         .map(|i| i.status)
         .collect();
     assert_eq!(saved[..2], [Some(Progress::Done), Some(Progress::NotYet)]);
+}
+
+#[test]
+fn a_review_that_appears_on_disk_is_seen_when_the_history_opens_and_after_a_save() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path());
+    let wb = Workbook::embedded();
+    write_history(&store, wb, 1, today() - chrono::Days::new(100), 91).expect("fixture");
+    let mut app = app_in(tmp.path());
+    assert_eq!(app.days_since_last_review(), Some(100));
+    assert!(screen(&app, 120, 40).contains("review due"));
+
+    // Another machine's review arrives through a sync tool while the app runs.
+    let synced = today() - chrono::Days::new(10);
+    let mut review = partnerbook::review::Review::new(synced, wb);
+    review.answers = vec![Some(false); review.answers.len()];
+    store.save(&review, wb).expect("synced file");
+
+    type_text(&mut app, "o");
+    assert_eq!(app.history.rows.len(), 2, "the history reads the disk");
+    app.handle_key(key(KeyCode::Esc));
+    assert_eq!(
+        app.days_since_last_review(),
+        Some(10),
+        "the cadence follows"
+    );
+    let previous = app.previous.clone().expect("previous");
+    assert_eq!(previous.date, synced, "hints come from the newest review");
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("last review 10 days ago"), "{shown}");
+    assert!(
+        shown.contains("·    (N)") && !shown.contains("·    (Y)"),
+        "{shown}"
+    );
+
+    let later = today() - chrono::Days::new(3);
+    store.save(&Review::new(later, wb), wb).expect("another");
+    type_text(&mut app, "y");
+    app.handle_key(ctrl('s'));
+    assert_eq!(
+        app.days_since_last_review(),
+        Some(3),
+        "a save reads the disk too"
+    );
 }

@@ -177,3 +177,25 @@ fn open_a_missed_date_at_80x24() {
 fn open_a_missed_date_at_120x40() {
     open_a_missed_date(120, 40);
 }
+
+#[test]
+fn a_review_dropped_into_the_data_dir_while_running_shows_in_the_history_and_title() {
+    let dates = review_dates();
+    let tmp = three_reviews(dates);
+    let mut s = Session::start(tmp.path(), 120, 40);
+    s.wait_for("quarterly review due");
+    let dropped = chrono::Local::now().date_naive() - chrono::Days::new(12);
+    let text = format!("version = 1\ndate = {}\n", iso(dropped));
+    let path = tmp
+        .path()
+        .join("snapshots")
+        .join(format!("{}.toml", iso(dropped)));
+    std::fs::write(path, text).expect("drop a review");
+    s.send("o");
+    s.wait_for("History — 4 reviews");
+    s.wait_for(&long_date(dropped));
+    s.send(ESC);
+    s.wait_for_any(&["last review 12 days ago", "last review 13 days ago"]);
+    s.send("q");
+    assert!(s.wait_exit());
+}
