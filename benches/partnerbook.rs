@@ -50,7 +50,7 @@ fn terminal(width: u16, height: u16) -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(width, height)).unwrap_or_else(|e| panic!("terminal: {e}"))
 }
 
-fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+fn draw(terminal: &mut Terminal<TestBackend>, app: &mut App) {
     terminal
         .draw(|frame| frame.render_widget(app, frame.area()))
         .unwrap_or_else(|e| panic!("draw: {e}"));
@@ -66,9 +66,9 @@ fn startup(c: &mut Criterion) {
         let dir = fixture(count);
         group.bench_with_input(BenchmarkId::from_parameter(count), &count, |b, _| {
             b.iter(|| {
-                let (app, held) = open(dir.path());
+                let (mut app, held) = open(dir.path());
                 let mut term = terminal(120, 40);
-                draw(&mut term, &app);
+                draw(&mut term, &mut app);
                 black_box((app.review.score(), held));
             });
         });
@@ -82,11 +82,11 @@ fn history_open(c: &mut Criterion) {
         let dir = fixture(count);
         let (mut app, _held) = open(dir.path());
         let mut term = terminal(120, 40);
-        draw(&mut term, &app);
+        draw(&mut term, &mut app);
         group.bench_with_input(BenchmarkId::from_parameter(count), &count, |b, _| {
             b.iter(|| {
                 app.update(Action::OpenHistory);
-                draw(&mut term, &app);
+                draw(&mut term, &mut app);
                 app.update(Action::CloseView);
             });
         });
@@ -109,7 +109,7 @@ fn keys(c: &mut Criterion) {
     for c in "Ask which of two urgent tasks comes first — 優先".chars() {
         press(&mut app, KeyCode::Char(c));
     }
-    draw(&mut term, &app);
+    draw(&mut term, &mut app);
     let mut typed = false;
     group.bench_function("typing_in_next_steps", |b| {
         b.iter(|| {
@@ -122,40 +122,40 @@ fn keys(c: &mut Criterion) {
                     KeyCode::Backspace
                 },
             );
-            draw(&mut term, &app);
+            draw(&mut term, &mut app);
         });
     });
     press(&mut app, KeyCode::Esc);
 
     app.update(Action::OpenHistory);
-    draw(&mut term, &app);
+    draw(&mut term, &mut app);
     let mut down = false;
     group.bench_function("moving_in_history_1000_rows", |b| {
         b.iter(|| {
             down = !down;
             press(&mut app, if down { KeyCode::Down } else { KeyCode::Up });
-            draw(&mut term, &app);
+            draw(&mut term, &mut app);
         });
     });
 
     app.update(Action::Compare);
-    draw(&mut term, &app);
+    draw(&mut term, &mut app);
     group.bench_function("scrolling_compare", |b| {
         b.iter(|| {
             down = !down;
             press(&mut app, if down { KeyCode::Down } else { KeyCode::Up });
-            draw(&mut term, &app);
+            draw(&mut term, &mut app);
         });
     });
 
     app.update(Action::CloseView);
     app.update(Action::OpenGuide);
-    draw(&mut term, &app);
+    draw(&mut term, &mut app);
     group.bench_function("scrolling_the_guide", |b| {
         b.iter(|| {
             down = !down;
             press(&mut app, if down { KeyCode::Down } else { KeyCode::Up });
-            draw(&mut term, &app);
+            draw(&mut term, &mut app);
         });
     });
     app.update(Action::StartSearch);
@@ -171,7 +171,7 @@ fn keys(c: &mut Criterion) {
                     KeyCode::Backspace
                 },
             );
-            draw(&mut term, &app);
+            draw(&mut term, &mut app);
         });
     });
     app.update(Action::CancelSearch);
@@ -182,7 +182,7 @@ fn keys(c: &mut Criterion) {
         b.iter(|| {
             down = !down;
             press(&mut app, if down { KeyCode::Down } else { KeyCode::Up });
-            draw(&mut term, &app);
+            draw(&mut term, &mut app);
         });
     });
     group.finish();

@@ -128,7 +128,7 @@ fn event_loop(
         if redraw {
             let size = terminal.size()?;
             app.set_viewport(size.width, size.height);
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            terminal.draw(|frame| frame.render_widget(&mut *app, frame.area()))?;
         }
         let now = Instant::now();
         if app.status != status_since.0 {
@@ -184,7 +184,7 @@ fn run_action(
     };
     if let Some(label) = action.working_label() {
         app.show_working(label);
-        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        terminal.draw(|frame| frame.render_widget(&mut *app, frame.area()))?;
     }
     match app.update(action) {
         Some(Effect::Quit) => return Ok(true),

@@ -13,7 +13,7 @@ fn seven_yes_and_three_no_score_seven() {
     type_text(&mut app, "yyyyyyynnn");
     assert_eq!(app.review.score(), 7);
     assert_eq!(app.review.answered(), 10);
-    let screen = screen(&app, 120, 40);
+    let screen = screen(&mut app, 120, 40);
     assert!(screen.contains("Score 7/10"), "{screen}");
     assert!(screen.contains("10 of 10 answered"), "{screen}");
     assert!(screen.contains("Could be more productive"), "{screen}");
@@ -64,7 +64,7 @@ fn skills_toggle_rate_and_clear() {
     type_text(&mut app, "4");
     assert_eq!(app.review.practised(), 2);
     assert_eq!(app.review.skills[1].rating, Some(4));
-    let screen = screen(&app, 120, 40);
+    let screen = screen(&mut app, 120, 40);
     assert!(screen.contains("2/9 practised well"), "{screen}");
     assert!(screen.contains("●●●●○"), "{screen}");
     type_text(&mut app, "0");
@@ -80,7 +80,7 @@ fn q_typed_while_editing_is_text_not_quit() {
     press(&mut app, &[KeyCode::Esc]);
     assert!(app.editor.is_none());
     assert_eq!(app.review.next_steps[0][0], "quiet? yes, no");
-    assert!(screen(&app, 120, 40).contains("quiet? yes, no"));
+    assert!(screen(&mut app, 120, 40).contains("quiet? yes, no"));
 }
 
 #[test]
@@ -143,7 +143,7 @@ fn ctrl_s_saves_while_editing_and_the_title_says_saved() {
         "{file}"
     );
     assert!(
-        screen(&app, 120, 40)
+        screen(&mut app, 120, 40)
             .lines()
             .next()
             .unwrap_or("")
@@ -172,7 +172,7 @@ fn quit_with_changes_asks_and_cancel_keeps_working() {
     let (_tmp, mut app) = new_app();
     assert_eq!(type_text(&mut app, "yq"), None);
     assert_eq!(app.popup, Some(Popup::Unsaved(Next::Quit)));
-    assert!(screen(&app, 80, 24).contains("Unsaved changes"));
+    assert!(screen(&mut app, 80, 24).contains("Unsaved changes"));
     assert_eq!(press(&mut app, &[KeyCode::Esc]), None);
     assert_eq!(app.popup, None);
     assert_eq!(app.review.answers[0], Some(true));
@@ -214,17 +214,17 @@ fn a_failed_save_keeps_the_edits_and_says_why() {
         status.is_error && status.text.contains("not a directory"),
         "{status:?}"
     );
-    assert!(screen(&app, 120, 40).contains("Not saved"));
+    assert!(screen(&mut app, 120, 40).contains("Not saved"));
 }
 
 #[test]
 fn help_lists_keys_of_every_pane_and_esc_closes_it() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "?");
-    let mut shown = screen(&app, 120, 40);
+    let mut shown = screen(&mut app, 120, 40);
     for _ in 0..3 {
         press(&mut app, &[KeyCode::PageDown]);
-        shown.push_str(&screen(&app, 120, 40));
+        shown.push_str(&screen(&mut app, 120, 40));
     }
     for expected in [
         "Self-assessment",
@@ -248,12 +248,12 @@ fn help_lists_keys_of_every_pane_and_esc_closes_it() {
 
 #[test]
 fn a_tiny_terminal_shows_what_size_is_needed() {
-    let (_tmp, app) = new_app();
-    let shown = screen(&app, 40, 10);
+    let (_tmp, mut app) = new_app();
+    let shown = screen(&mut app, 40, 10);
     assert!(shown.contains("too small"), "{shown}");
     assert!(shown.contains("60×16"), "{shown}");
     for (w, h) in [(1, 1), (2, 1), (59, 16), (60, 15), (60, 16), (300, 100)] {
-        render(&app, w, h);
+        render(&mut app, w, h);
     }
 }
 
@@ -271,15 +271,15 @@ fn help_scrolls_within_its_text() {
         usize::from(scroll),
         partnerbook::keymap::help_line_count() - 1
     );
-    let at_end = screen(&app, 80, 24);
+    let at_end = screen(&mut app, 80, 24);
     assert!(
         at_end.contains("close help"),
         "the end of the help is in view"
     );
     // ↑ at the end moves the text at once: no presses are spent below the last screenful.
     press(&mut app, &[KeyCode::Up]);
-    assert_ne!(screen(&app, 80, 24), at_end);
-    assert!(!screen(&app, 80, 24).contains("close help"));
+    assert_ne!(screen(&mut app, 80, 24), at_end);
+    assert!(!screen(&mut app, 80, 24).contains("close help"));
 }
 
 #[test]
@@ -325,7 +325,7 @@ fn while_the_terminal_is_too_small_only_quitting_does_anything() {
     );
     let before = app.review.clone();
     app.set_viewport(50, 12);
-    assert!(screen(&app, 50, 12).contains("Terminal too small"));
+    assert!(screen(&mut app, 50, 12).contains("Terminal too small"));
     for c in ['y', 'n', 'o', 'g', '?', ' ', 'u'] {
         assert_eq!(app.handle_key(key(KeyCode::Char(c))), None, "{c}");
     }
@@ -338,7 +338,7 @@ fn while_the_terminal_is_too_small_only_quitting_does_anything() {
         (Screen::Workbook, None)
     );
     assert_eq!(app.focus, Pane::Assessment);
-    assert!(screen(&app, 50, 12).contains("kept and offered next time"));
+    assert!(screen(&mut app, 50, 12).contains("kept and offered next time"));
     assert_eq!(
         app.handle_key(key(KeyCode::Char('q'))),
         Some(Effect::Quit),

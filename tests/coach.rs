@@ -22,7 +22,7 @@ fn g_opens_the_guide_and_esc_goes_back_where_it_was() {
     press(&mut app, &[KeyCode::Tab]);
     type_text(&mut app, "g");
     assert!(app.screen.is_guide(), "{:?}", app.screen);
-    let shown = screen(&app, 80, 24);
+    let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Six tips for a stronger"), "{shown}");
     press(&mut app, &[KeyCode::Esc]);
     assert_eq!(app.screen, Screen::Workbook);
@@ -43,7 +43,7 @@ fn g_opens_the_guide_and_esc_goes_back_where_it_was() {
 fn the_guide_scrolls_by_line_page_and_section_within_its_text() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "g");
-    screen(&app, 80, 24);
+    screen(&mut app, 80, 24);
     press(&mut app, &[KeyCode::Down, KeyCode::Down]);
     assert_eq!(app.guide.scroll(), 2);
     press(&mut app, &[KeyCode::Tab]);
@@ -54,7 +54,7 @@ fn the_guide_scrolls_by_line_page_and_section_within_its_text() {
     let bottom = app.guide.scroll();
     press(&mut app, &[KeyCode::PageDown, KeyCode::Down]);
     assert_eq!(app.guide.scroll(), bottom, "never past the end");
-    assert!(screen(&app, 80, 24).contains("100%"));
+    assert!(screen(&mut app, 80, 24).contains("100%"));
     press(&mut app, &[KeyCode::Home]);
     assert_eq!(app.guide.scroll(), 0);
 }
@@ -63,7 +63,7 @@ fn the_guide_scrolls_by_line_page_and_section_within_its_text() {
 fn slash_searches_the_guide_and_n_steps_through_the_matches() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "g");
-    screen(&app, 80, 24);
+    screen(&mut app, 80, 24);
     type_text(&mut app, "/");
     assert_eq!(app.context(), Context::GuideSearch);
     assert_eq!(type_text(&mut app, "q"), None, "q is text while searching");
@@ -101,7 +101,7 @@ fn a_search_with_no_match_says_so() {
     press(&mut app, &[KeyCode::Enter]);
     let status = app.status.clone().expect("status");
     assert!(status.is_error && status.text.contains("No match for “zebra”"));
-    assert!(screen(&app, 80, 24).contains("no match for “zebra”"));
+    assert!(screen(&mut app, 80, 24).contains("no match for “zebra”"));
 }
 
 #[test]
@@ -111,18 +111,18 @@ fn t_opens_the_guide_at_the_first_tip_for_the_band() {
     let band = app.workbook.band_for(app.review.score()).clone();
     assert_eq!(band.id, "solid");
     let first_tip = Guide::embedded().heading(&band.tips[0]).expect("tip");
-    let roomy = screen(&app, 120, 40);
+    let roomy = screen(&mut app, 120, 40);
     assert!(
         roomy.contains(first_tip),
         "a roomy pane names the tips:\n{roomy}"
     );
-    let small = screen(&app, 80, 24);
+    let small = screen(&mut app, 80, 24);
     assert!(small.contains("— press t"), "{small}");
     type_text(&mut app, "t");
     let status = app.status.clone().expect("status");
     assert!(status.text.contains(first_tip), "{status:?}");
     assert!(app.screen.is_guide(), "{:?}", app.screen);
-    let shown = screen(&app, 120, 40);
+    let shown = screen(&mut app, 120, 40);
     let top = shown.lines().nth(2).expect("first text row");
     assert!(top.contains(first_tip), "{top}");
     assert!(top.contains("★ fits your score"), "{top}");
@@ -200,7 +200,7 @@ fn a_full_list_refuses_a_suggestion_and_changes_nothing() {
 #[test]
 fn a_click_focuses_a_pane_and_selects_the_row_under_it() {
     let (_tmp, mut app) = new_app();
-    let shown = screen(&app, 120, 40);
+    let shown = screen(&mut app, 120, 40);
     let (row, line) = shown
         .lines()
         .enumerate()
@@ -229,8 +229,8 @@ fn a_click_focuses_a_pane_and_selects_the_row_under_it() {
 #[test]
 fn a_second_click_on_a_next_steps_item_edits_it() {
     let (_tmp, mut app) = new_app();
-    screen(&app, 120, 40);
-    let shown = screen(&app, 120, 40);
+    screen(&mut app, 120, 40);
+    let shown = screen(&mut app, 120, 40);
     let (row, line) = shown
         .lines()
         .enumerate()
@@ -242,7 +242,7 @@ fn a_second_click_on_a_next_steps_item_edits_it() {
     assert_eq!(app.focus, Pane::NextSteps);
     assert_eq!(app.selected_item(), Some(3));
     assert_eq!(app.context(), Context::NextSteps);
-    screen(&app, 120, 40);
+    screen(&mut app, 120, 40);
     app.update(Action::Click(column, row as u16));
     assert_eq!(app.context(), Context::Editing);
 }
@@ -251,7 +251,7 @@ fn a_second_click_on_a_next_steps_item_edits_it() {
 fn clicks_outside_an_open_popup_do_nothing() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "?");
-    screen(&app, 120, 40);
+    screen(&mut app, 120, 40);
     app.update(Action::Click(1, 1));
     assert!(matches!(app.popup, Some(Popup::Help { .. })));
     assert_eq!(app.focus, Pane::Assessment);
@@ -301,13 +301,13 @@ fn slow_actions_say_what_they_are_doing() {
     assert_eq!(Action::Up.working_label(), None);
     let (_tmp, mut app) = new_app();
     app.show_working("Reading your reviews…");
-    assert!(screen(&app, 80, 24).contains("Reading your reviews…"));
+    assert!(screen(&mut app, 80, 24).contains("Reading your reviews…"));
 }
 
 #[test]
 fn a_long_status_message_wraps_onto_a_second_footer_line_instead_of_losing_its_end() {
-    let (_tmp, app) = after_a_missing_editor();
-    let shown = screen(&app, 80, 24);
+    let (_tmp, mut app) = after_a_missing_editor();
+    let shown = screen(&mut app, 80, 24);
     let bottom: Vec<&str> = shown.lines().rev().take(2).collect();
     assert!(bottom[0].contains("keeps its text."), "{shown}");
     assert!(bottom[1].contains("No text editor is set"), "{shown}");
@@ -322,7 +322,7 @@ fn typing_into_an_item_never_scrolls_its_first_words_out_of_sight() {
                      risks we see coming so nothing lands on my desk as a surprise";
         for (typed, c) in words.chars().enumerate() {
             type_text(&mut app, &c.to_string());
-            let shown = screen(&app, width, height);
+            let shown = screen(&mut app, width, height);
             let row = shown
                 .lines()
                 .find(|l| l.contains("▶ 1."))
@@ -345,7 +345,7 @@ fn the_next_steps_pane_never_scrolls_into_blank_space() {
         );
     }
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::End]);
-    let shown = screen(&app, 80, 24);
+    let shown = screen(&mut app, 80, 24);
     let pane: Vec<&str> = shown.lines().skip(4).take(18).collect();
     let blank = pane
         .iter()
@@ -366,7 +366,7 @@ fn a_scrolled_next_steps_pane_starts_with_a_whole_row_and_marks_what_is_hidden()
             app.review.set_item(item, text);
         }
         press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::End]);
-        let shown = screen(&app, width, height);
+        let shown = screen(&mut app, width, height);
         let lines: Vec<Vec<char>> = shown.lines().map(|l| l.chars().collect()).collect();
         let title = lines
             .iter()
@@ -395,10 +395,10 @@ fn a_wide_guide_lists_its_contents_and_a_click_jumps_to_a_section() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "g");
     assert!(
-        !screen(&app, 120, 40).contains("Contents"),
+        !screen(&mut app, 120, 40).contains("Contents"),
         "no room beside the text"
     );
-    let shown = screen(&app, 200, 60);
+    let shown = screen(&mut app, 200, 60);
     assert!(shown.contains("Contents"), "{shown}");
     let (row, line) = shown
         .lines()
@@ -411,9 +411,9 @@ fn a_wide_guide_lists_its_contents_and_a_click_jumps_to_a_section() {
     app.update(Action::Click(column, row as u16));
     let lines = app.guide.lines();
     let roles = guide::anchor_line(&lines, "roles").expect("roles heading");
-    let max = lines.len().saturating_sub(app.guide.height.get());
+    let max = lines.len().saturating_sub(app.guide.height);
     assert_eq!(app.guide.scroll(), roles.min(max));
-    assert!(screen(&app, 200, 60).contains("› The roles you take on"));
+    assert!(screen(&mut app, 200, 60).contains("› The roles you take on"));
 }
 
 #[test]

@@ -12,7 +12,7 @@ use ratatui::style::{Color, Modifier};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn snapshot_each_size(name: &str, app: &App) {
+fn snapshot_each_size(name: &str, app: &mut App) {
     for (w, h) in SIZES {
         let terminal = render(app, w, h);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
@@ -64,8 +64,8 @@ fn app_with_gaps() -> (tempfile::TempDir, App) {
 fn guide_at_the_top() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "g");
-    snapshot_each_size("guide", &app);
-    let wide = render(&app, 200, 60);
+    snapshot_each_size("guide", &mut app);
+    let wide = render(&mut app, 200, 60);
     insta::assert_snapshot!("guide_200x60", wide.backend());
 }
 
@@ -73,18 +73,18 @@ fn guide_at_the_top() {
 fn guide_searching() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "g");
-    render(&app, 80, 24);
+    render(&mut app, 80, 24);
     type_text(&mut app, "/priorities");
-    snapshot_each_size("guide_search_typing", &app);
+    snapshot_each_size("guide_search_typing", &mut app);
     press(&mut app, &[KeyCode::Enter]);
-    snapshot_each_size("guide_search_found", &app);
+    snapshot_each_size("guide_search_found", &mut app);
 }
 
 #[test]
 fn focus_suggestions() {
     let (_tmp, mut app) = app_with_gaps();
     type_text(&mut app, "f");
-    snapshot_each_size("focus", &app);
+    snapshot_each_size("focus", &mut app);
 }
 
 #[test]
@@ -95,7 +95,7 @@ fn focus_suggestions_when_all_is_well() {
     type_text(&mut app, " 4j 4j 4j 4j 4j 4j 4j 4j 4");
     type_text(&mut app, "f");
     assert!(app.suggestions().is_empty());
-    assert!(screen(&app, 80, 24).contains("Nothing to suggest"));
+    assert!(screen(&mut app, 80, 24).contains("Nothing to suggest"));
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn no_color_rendering_keeps_focus_and_selection_visible() {
     let (_tmp, mut app) = app_with_gaps();
     app.theme = Theme::NoColor;
     for (w, h) in SIZES {
-        let terminal = render(&app, w, h);
+        let terminal = render(&mut app, w, h);
         insta::assert_snapshot!(
             format!("no_color_{w}x{h}"),
             attributes(terminal.backend().buffer())
@@ -126,10 +126,10 @@ fn no_color_leaves_no_colour_in_any_cell_of_any_screen() {
             };
             press(&mut app, &[code]);
         }
-        screens.push(render(&app, 120, 40));
+        screens.push(render(&mut app, 120, 40));
     }
     press(&mut app, &[KeyCode::Enter]);
-    screens.push(render(&app, 80, 24));
+    screens.push(render(&mut app, 80, 24));
     for terminal in &screens {
         let buffer = terminal.backend().buffer();
         for cell in buffer.content() {
@@ -146,9 +146,9 @@ fn no_color_leaves_no_colour_in_any_cell_of_any_screen() {
 fn no_color_marks_the_selected_row_with_reverse_and_a_glyph() {
     let (_tmp, mut app) = new_app();
     app.theme = Theme::NoColor;
-    let terminal = render(&app, 80, 24);
+    let terminal = render(&mut app, 80, 24);
     let buffer = terminal.backend().buffer();
-    let shown = screen(&app, 80, 24);
+    let shown = screen(&mut app, 80, 24);
     let row = shown
         .lines()
         .position(|l| l.contains("▶  1."))
@@ -164,9 +164,9 @@ fn no_color_marks_the_selected_row_with_reverse_and_a_glyph() {
 #[test]
 fn the_light_theme_swaps_colours_that_fade_on_white() {
     let (_tmp, mut app) = app_with_gaps();
-    let dark = render(&app, 120, 40);
+    let dark = render(&mut app, 120, 40);
     app.theme = Theme::Light;
-    let light = render(&app, 120, 40);
+    let light = render(&mut app, 120, 40);
     let colours = |t: &ratatui::Terminal<ratatui::backend::TestBackend>| {
         t.backend()
             .buffer()
@@ -203,9 +203,9 @@ fn no_color_underlines_the_text_being_edited_so_it_differs_from_a_selected_row()
     app.theme = Theme::NoColor;
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
     type_text(&mut app, "abc");
-    let terminal = render(&app, 80, 24);
+    let terminal = render(&mut app, 80, 24);
     let buffer = terminal.backend().buffer();
-    let shown = screen(&app, 80, 24);
+    let shown = screen(&mut app, 80, 24);
     let row = shown
         .lines()
         .position(|l| l.contains("1. abc"))

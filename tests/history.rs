@@ -225,7 +225,7 @@ fn an_unreadable_file_is_listed_with_its_error_and_never_opened_or_rewritten() {
         .expect("parsed")
         .expect_err("unreadable");
     assert!(error.contains("2026-06-01.toml:3:"), "{error}");
-    assert!(screen(&app, 120, 40).contains("unreadable"));
+    assert!(screen(&mut app, 120, 40).contains("unreadable"));
 
     app.handle_key(key(KeyCode::Enter));
     assert_eq!(app.screen, Screen::History);
@@ -254,8 +254,8 @@ fn a_thousand_reviews_open_without_parsing_them_all() {
     assert_eq!(app.history.selected, 999);
     assert!(app.history.rows[999].summary.is_some());
     assert!(parsed(&app) <= 2 * (LOAD_RADIUS + 1));
-    let _ = screen(&app, 80, 24);
-    let page = app.history.page.get();
+    let _ = screen(&mut app, 80, 24);
+    let page = app.history.page;
     assert!(page > 5, "{page}");
     app.handle_key(key(KeyCode::PageUp));
     assert_eq!(app.history.selected, 999 - page);
@@ -264,8 +264,8 @@ fn a_thousand_reviews_open_without_parsing_them_all() {
 #[test]
 fn the_previous_answers_show_beside_the_questions() {
     let tmp = three_reviews();
-    let app = app_in(tmp.path());
-    let shown = screen(&app, 120, 40);
+    let mut app = app_in(tmp.path());
+    let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("(Y)") || shown.contains("(N)"), "{shown}");
     assert!(shown.contains("your answers on Sun 23 Aug 2026"), "{shown}");
 }
@@ -273,8 +273,8 @@ fn the_previous_answers_show_beside_the_questions() {
 #[test]
 fn the_title_counts_days_since_the_last_review_and_says_when_one_is_due() {
     let tmp = three_reviews();
-    let app = app_in(tmp.path());
-    let title = screen(&app, 120, 40)
+    let mut app = app_in(tmp.path());
+    let title = screen(&mut app, 120, 40)
         .lines()
         .next()
         .unwrap_or_default()
@@ -285,8 +285,8 @@ fn the_title_counts_days_since_the_last_review_and_says_when_one_is_due() {
     let recent = tempfile::tempdir().expect("tempdir");
     let store = Store::new(recent.path());
     write_history(&store, Workbook::embedded(), 2, date(2026, 10, 1), 91).expect("fixtures");
-    let app = app_in(recent.path());
-    let title = screen(&app, 120, 40)
+    let mut app = app_in(recent.path());
+    let title = screen(&mut app, 120, 40)
         .lines()
         .next()
         .unwrap_or_default()
@@ -303,8 +303,8 @@ fn a_past_review_is_titled_with_its_date() {
         &mut app,
         &[KeyCode::Char('o'), KeyCode::Down, KeyCode::Enter],
     );
-    let title_at = |w, h| {
-        screen(&app, w, h)
+    let mut title_at = |w, h| {
+        screen(&mut app, w, h)
             .lines()
             .next()
             .unwrap_or_default()
@@ -323,7 +323,7 @@ fn a_click_selects_a_history_row_and_the_wheel_moves_through_them() {
     let tmp = three_reviews();
     let mut app = app_in(tmp.path());
     type_text(&mut app, "o");
-    let shown = screen(&app, 120, 40);
+    let shown = screen(&mut app, 120, 40);
     let oldest = partnerbook::text::long_date(app.history.rows[2].date);
     let (row, line) = shown
         .lines()
@@ -390,7 +390,7 @@ fn a_review_that_appears_on_disk_is_seen_when_the_history_opens_and_after_a_save
     write_history(&store, wb, 1, today() - chrono::Days::new(100), 91).expect("fixture");
     let mut app = app_in(tmp.path());
     assert_eq!(app.days_since_last_review(), Some(100));
-    assert!(screen(&app, 120, 40).contains("review due"));
+    assert!(screen(&mut app, 120, 40).contains("review due"));
 
     // Another machine's review arrives through a sync tool while the app runs.
     let synced = today() - chrono::Days::new(10);
@@ -408,7 +408,7 @@ fn a_review_that_appears_on_disk_is_seen_when_the_history_opens_and_after_a_save
     );
     let previous = app.previous.clone().expect("previous");
     assert_eq!(previous.date, synced, "hints come from the newest review");
-    let shown = screen(&app, 120, 40);
+    let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("last review 10 days ago"), "{shown}");
     assert!(
         shown.contains("·    (N)") && !shown.contains("·    (Y)"),

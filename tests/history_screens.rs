@@ -30,7 +30,7 @@ fn app_with(count: usize) -> (tempfile::TempDir, App) {
     (tmp, app)
 }
 
-fn snapshot_each_size(name: &str, app: &App) {
+fn snapshot_each_size(name: &str, app: &mut App) {
     for (w, h) in SIZES {
         let terminal = render(app, w, h);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
@@ -41,15 +41,15 @@ fn snapshot_each_size(name: &str, app: &App) {
 fn history_with_no_reviews() {
     let (_tmp, mut app) = app_with(0);
     app.handle_key(key(KeyCode::Char('o')));
-    snapshot_each_size("history_0", &app);
-    assert!(screen(&app, 80, 24).contains("No reviews saved yet"));
+    snapshot_each_size("history_0", &mut app);
+    assert!(screen(&mut app, 80, 24).contains("No reviews saved yet"));
 }
 
 #[test]
 fn history_with_one_review() {
     let (_tmp, mut app) = app_with(1);
     app.handle_key(key(KeyCode::Char('o')));
-    snapshot_each_size("history_1", &app);
+    snapshot_each_size("history_1", &mut app);
 }
 
 #[test]
@@ -63,10 +63,10 @@ fn history_with_twelve_reviews_scrolls_and_charts_the_trend() {
         &mut app,
         &[KeyCode::Down, KeyCode::Down, KeyCode::Char(' ')],
     );
-    snapshot_each_size("history_12", &app);
+    snapshot_each_size("history_12", &mut app);
     press(&mut app, &[KeyCode::End]);
-    snapshot_each_size("history_12_oldest", &app);
-    let shown = screen(&app, 80, 24);
+    snapshot_each_size("history_12_oldest", &mut app);
+    let shown = screen(&mut app, 80, 24);
     assert!(
         shown.contains("12/12"),
         "position shown when scrolled:\n{shown}"
@@ -77,7 +77,7 @@ fn history_with_twelve_reviews_scrolls_and_charts_the_trend() {
 fn the_chart_colours_score_bars_by_band_and_marks_thresholds() {
     let (_tmp, mut app) = app_with(12);
     app.handle_key(key(KeyCode::Char('o')));
-    let terminal = render(&app, 160, 48);
+    let terminal = render(&mut app, 160, 48);
     let buffer = terminal.backend().buffer();
     let colours = |symbol: &str| -> Vec<Color> {
         buffer
@@ -95,7 +95,7 @@ fn the_chart_colours_score_bars_by_band_and_marks_thresholds() {
             .any(|c| matches!(c, Color::Green | Color::Yellow | Color::Red)),
         "score bars in band colours"
     );
-    let shown = screen(&app, 160, 48);
+    let shown = screen(&mut app, 160, 48);
     assert!(
         shown.contains("Solid partnership") && shown.contains("┈"),
         "{shown}"
@@ -106,14 +106,14 @@ fn the_chart_colours_score_bars_by_band_and_marks_thresholds() {
 fn compare_the_last_two() {
     let (_tmp, mut app) = app_with(3);
     press(&mut app, &[KeyCode::Char('o'), KeyCode::Char('c')]);
-    snapshot_each_size("compare", &app);
-    let _ = render(&app, 80, 24);
+    snapshot_each_size("compare", &mut app);
+    let _ = render(&mut app, 80, 24);
     for _ in 0..60 {
         app.handle_key(key(KeyCode::Down));
     }
-    let terminal = render(&app, 80, 24);
+    let terminal = render(&mut app, 80, 24);
     insta::assert_snapshot!("compare_scrolled_80x24", terminal.backend());
-    let bottom = screen(&app, 80, 24);
+    let bottom = screen(&mut app, 80, 24);
     assert!(
         bottom.contains("Three things I wish my boss would do"),
         "{bottom}"
@@ -124,7 +124,7 @@ fn compare_the_last_two() {
 fn compare_marks_better_and_worse_in_colour() {
     let (_tmp, mut app) = app_with(3);
     press(&mut app, &[KeyCode::Char('o'), KeyCode::Char('c')]);
-    let terminal = render(&app, 160, 48);
+    let terminal = render(&mut app, 160, 48);
     let buffer = terminal.backend().buffer();
     let marker_colour = |glyph: &str| {
         buffer
@@ -151,8 +151,8 @@ fn compare_marks_better_and_worse_in_colour() {
 fn follow_up_rows_in_a_new_review() {
     let (_tmp, mut app) = app_with(2);
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Char('d')]);
-    snapshot_each_size("follow_up", &app);
-    let shown = screen(&app, 80, 24);
+    snapshot_each_size("follow_up", &mut app);
+    let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("Plans from Tue 1 Sep 2026"), "{shown}");
     assert!(
         shown.contains("d done") && shown.contains("p partly"),
@@ -167,7 +167,7 @@ fn a_past_review_open_for_editing() {
         &mut app,
         &[KeyCode::Char('o'), KeyCode::End, KeyCode::Enter],
     );
-    snapshot_each_size("past_review", &app);
-    let terminal = render(&app, 80, 24);
+    snapshot_each_size("past_review", &mut app);
+    let terminal = render(&mut app, 80, 24);
     assert_eq!(terminal.backend().buffer()[(1, 0)].bg, Color::Magenta);
 }

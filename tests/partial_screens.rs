@@ -40,18 +40,18 @@ fn days_ago(days: u64) -> NaiveDate {
 fn the_pane_counts_the_answers_of_a_partial_review_and_not_of_a_whole_one() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "yyyynnnnn");
-    let partial = screen(&app, 80, 24);
+    let partial = screen(&mut app, 80, 24);
     assert!(partial.contains("4/10 · 9 of 10 answered ┓"), "{partial}");
     type_text(&mut app, "y");
-    let whole = screen(&app, 80, 24);
+    let whole = screen(&mut app, 80, 24);
     assert!(whole.contains(" 5/10 ┓") && !whole.contains("10 of 10 answered ┓"));
 }
 
 #[test]
 fn before_the_first_answer_the_pane_invites_one_instead_of_giving_a_band() {
-    let (_tmp, app) = new_app();
+    let (_tmp, mut app) = new_app();
     for (w, h) in [(80, 24), (120, 40)] {
-        let shown = screen(&app, w, h);
+        let shown = screen(&mut app, w, h);
         assert!(shown.contains("No score yet"), "{shown}");
         assert!(
             shown.contains("Answer the first question (y or n)"),
@@ -77,17 +77,17 @@ fn t_before_the_first_answer_explains_and_stays_in_the_review() {
 fn the_guide_stars_no_tips_before_the_first_answer() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "g");
-    assert!(!screen(&app, 200, 60).contains("fits your score"));
+    assert!(!screen(&mut app, 200, 60).contains("fits your score"));
     press(&mut app, &[KeyCode::Esc]);
     type_text(&mut app, "ng");
-    assert!(screen(&app, 200, 60).contains("fits your score"));
+    assert!(screen(&mut app, 200, 60).contains("fits your score"));
 }
 
 #[test]
 fn the_focus_popup_says_its_suggestions_come_from_skills_alone_before_any_answer() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "f");
-    let shown = screen(&app, 80, 24);
+    let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("No question is answered yet"), "{shown}");
     assert!(!shown.contains("From your No answers"), "{shown}");
 }
@@ -100,7 +100,7 @@ fn history_rows_say_how_far_a_partial_review_got_instead_of_its_band() {
         review(days_ago(200), 0, 0),
     ]);
     type_text(&mut app, "o");
-    let shown = screen(&app, 120, 40);
+    let shown = screen(&mut app, 120, 40);
     let row = |date: NaiveDate| {
         let date = partnerbook::text::long_date(date);
         shown
@@ -130,7 +130,7 @@ fn the_trend_chart_marks_a_partial_review_over_its_bar() {
     let (_tmp, mut app) = app_with(&[review(days_ago(10), 3, 6), review(days_ago(100), 3, 7)]);
     type_text(&mut app, "o");
     for (w, h) in [(80, 24), (120, 40)] {
-        let shown = screen(&app, w, h);
+        let shown = screen(&mut app, w, h);
         let marks: usize = chart_rows(&shown)
             .iter()
             .map(|l| l.matches('?').count())
@@ -146,7 +146,7 @@ fn the_compare_view_says_when_a_score_change_involves_a_partial_review() {
     let (_tmp, mut app) = app_with(&[review(days_ago(10), 6, 3), review(days_ago(100), 4, 6)]);
     type_text(&mut app, "oc");
     assert!(app.screen.is_compare());
-    let shown = screen(&app, 80, 24);
+    let shown = screen(&mut app, 80, 24);
     let older = partnerbook::text::long_date(days_ago(10));
     assert!(shown.contains("involves a partial review"), "{shown}");
     assert!(
@@ -156,5 +156,5 @@ fn the_compare_view_says_when_a_score_change_involves_a_partial_review() {
 
     let (_tmp, mut app) = app_with(&[review(days_ago(10), 6, 4), review(days_ago(100), 4, 6)]);
     type_text(&mut app, "oc");
-    assert!(!screen(&app, 80, 24).contains("partial"));
+    assert!(!screen(&mut app, 80, 24).contains("partial"));
 }

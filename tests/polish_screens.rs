@@ -61,21 +61,21 @@ fn help_scroll(app: &App) -> u16 {
 fn help_scrolls_to_either_end_with_home_end_g_and_capital_g() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "?");
-    screen(&app, 80, 24);
+    screen(&mut app, 80, 24);
     press(&mut app, &[KeyCode::End]);
-    let bottom = screen(&app, 80, 24);
+    let bottom = screen(&mut app, 80, 24);
     assert!(bottom.contains("close help"), "{bottom}");
     press(&mut app, &[KeyCode::Home]);
     assert_eq!(help_scroll(&app), 0);
     type_text(&mut app, "G");
-    assert_eq!(screen(&app, 80, 24), bottom);
+    assert_eq!(screen(&mut app, 80, 24), bottom);
     type_text(&mut app, "g");
     assert_eq!(help_scroll(&app), 0);
-    assert!(screen(&app, 80, 24).contains("║ Everywhere"));
+    assert!(screen(&mut app, 80, 24).contains("║ Everywhere"));
 }
 
 /// The first line of text inside the help overlay.
-fn help_top(app: &App) -> String {
+fn help_top(app: &mut App) -> String {
     let shown = screen(app, 120, 40);
     shown
         .lines()
@@ -109,7 +109,7 @@ fn help_opens_at_the_keys_of_where_the_user_is() {
             press(&mut app, &[code]);
         }
         type_text(&mut app, "?");
-        let top = help_top(&app);
+        let top = help_top(&mut app);
         assert!(top.contains(&format!("║ {section}")), "{section}: {top}");
         press(&mut app, &[KeyCode::Esc]);
     }
@@ -124,7 +124,7 @@ fn the_title_always_says_what_its_day_count_is() {
                 type_text(&mut app, "y");
             }
             for width in [80, 100, 120] {
-                let shown = screen(&app, width, 24);
+                let shown = screen(&mut app, width, 24);
                 let title = first_line(&shown);
                 let count = days.to_string();
                 let counted = [format!(" {count} days ago"), format!(" {count}d ago")];
@@ -147,7 +147,7 @@ fn under_no_color_a_changed_answer_carries_a_mark() {
     let (_tmp, mut app) = app_after(30);
     app.theme = Theme::NoColor;
     type_text(&mut app, "yn");
-    let shown = screen(&app, 80, 24);
+    let shown = screen(&mut app, 80, 24);
     assert!(
         shown.contains("Yes  (Y)  Do you and"),
         "same answer, no mark:\n{shown}"
@@ -165,7 +165,7 @@ fn under_no_color_the_two_series_of_the_chart_differ() {
     app.theme = Theme::NoColor;
     press(&mut app, &[KeyCode::Tab]);
     type_text(&mut app, " 5o");
-    let shown = screen(&app, 80, 24);
+    let shown = screen(&mut app, 80, 24);
     let legend = shown
         .lines()
         .find(|l| l.contains("Trend"))
@@ -196,7 +196,7 @@ fn the_chart_keeps_its_height_as_reviews_pile_up_and_the_list_scrolls() {
             write_history(&store, Workbook::embedded(), count, days_ago(30), 91).expect("fixtures");
             let mut app = app_in(tmp.path());
             type_text(&mut app, "o");
-            let shown = screen(&app, w, h);
+            let shown = screen(&mut app, w, h);
             heights.push(chart_height(&shown));
             if count == 40 {
                 assert!(shown.contains(&format!(" 1/{count} ")), "{shown}");
@@ -211,7 +211,7 @@ fn the_chart_keeps_its_height_as_reviews_pile_up_and_the_list_scrolls() {
 fn the_selected_skill_shows_its_whole_description() {
     let (_tmp, mut app) = new_app();
     press(&mut app, &[KeyCode::Tab, KeyCode::Down, KeyCode::Down]);
-    let shown = screen(&app, 80, 24);
+    let shown = screen(&mut app, 80, 24);
     assert!(shown.contains("adjust to"), "{shown}");
     assert!(
         shown.contains("┃       it.  "),
@@ -219,7 +219,7 @@ fn the_selected_skill_shows_its_whole_description() {
     );
     press(&mut app, &[KeyCode::Down]);
     assert!(
-        !screen(&app, 80, 24).contains("┃       it.  "),
+        !screen(&mut app, 80, 24).contains("┃       it.  "),
         "cut again when not selected"
     );
 }
@@ -242,7 +242,7 @@ fn the_focus_popup_fits_its_content_and_leaves_nothing_cut_off_beside_it() {
     type_text(&mut app, "f");
     assert_eq!(app.suggestions().len(), 1);
     for (w, h) in [(80, 24), (120, 40)] {
-        let shown = screen(&app, w, h);
+        let shown = screen(&mut app, w, h);
         let rows = popup_rows(&shown);
         assert!(rows.len() < 12, "one suggestion, a small popup:\n{shown}");
         for row in rows {

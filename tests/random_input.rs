@@ -127,7 +127,7 @@ fn run_session(inputs: Vec<Input>) {
             Input::Paste(text) => app.update(Action::Paste(text)),
             Input::Draw(w, h) => {
                 app.set_viewport(w, h);
-                render(&app, w, h);
+                render(&mut app, w, h);
                 None
             }
             Input::Click(x, y) => app.update(Action::Click(x, y)),
@@ -144,7 +144,7 @@ fn run_session(inputs: Vec<Input>) {
             None => {}
         }
     }
-    render(&app, 80, 24);
+    render(&mut app, 80, 24);
 }
 
 proptest! {

@@ -37,7 +37,7 @@ fn a_locked_workbook_is_read_only_with_a_banner_but_can_be_browsed() {
         None,
         "a read-only instance writes no draft"
     );
-    let shown = screen(&app, 80, 24);
+    let shown = screen(&mut app, 80, 24);
     assert!(
         shown.contains("read-only: another partnerbook is using this workbook"),
         "{shown}"
@@ -60,7 +60,7 @@ fn an_unreadable_file_for_today_opens_read_only_and_is_never_written() {
     press(&mut app, &[KeyCode::Char('y')]);
     app.handle_key(ctrl('s'));
     assert_eq!(std::fs::read_to_string(&path).expect("kept"), garbage);
-    let shown = screen(&app, 120, 40);
+    let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("never writes over"), "{shown}");
 }
 
@@ -77,7 +77,7 @@ fn a_draft_is_offered_at_start_and_restores_the_unsaved_changes() {
     let mut app = app_in(tmp.path());
     app.check_on_start();
     assert!(matches!(&app.popup, Some(Popup::Draft(d)) if d.date == today()));
-    assert!(screen(&app, 80, 24).contains("Bring them back?"));
+    assert!(screen(&mut app, 80, 24).contains("Bring them back?"));
     app.handle_key(key(KeyCode::Esc));
     assert!(
         matches!(&app.popup, Some(Popup::Draft(d)) if d.date == today()),
@@ -228,7 +228,7 @@ fn opening_another_review_after_an_unreadable_start_makes_it_writable_again() {
     app.handle_key(ctrl('s'));
     let saved = store.load(older, wb).expect("load").expect("file");
     assert_eq!(saved.answers[9], Some(true));
-    assert!(!screen(&app, 80, 24).contains("read-only"));
+    assert!(!screen(&mut app, 80, 24).contains("read-only"));
 }
 
 #[test]
@@ -251,7 +251,7 @@ fn a_draft_that_cannot_be_restored_keeps_naming_its_own_date() {
         "{:?}",
         app.popup
     );
-    let shown = screen(&app, 120, 40);
+    let shown = screen(&mut app, 120, 40);
     let named = earlier.format("%a %-d %b %Y").to_string();
     assert!(shown.contains(&named), "the prompt names {named}: {shown}");
     assert_eq!(app.review.date, today(), "today's review stays on screen");

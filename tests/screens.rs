@@ -41,7 +41,7 @@ fn filled_app() -> (tempfile::TempDir, App) {
     (tmp, app)
 }
 
-fn snapshot_each_size(name: &str, app: &App) {
+fn snapshot_each_size(name: &str, app: &mut App) {
     for (w, h) in SIZES {
         let terminal = render(app, w, h);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
@@ -50,28 +50,28 @@ fn snapshot_each_size(name: &str, app: &App) {
 
 #[test]
 fn empty_review_on_first_launch() {
-    let (_tmp, app) = new_app();
-    snapshot_each_size("empty", &app);
+    let (_tmp, mut app) = new_app();
+    snapshot_each_size("empty", &mut app);
 }
 
 #[test]
 fn assessment_focused() {
     let (_tmp, mut app) = filled_app();
     press(&mut app, &[KeyCode::Tab]);
-    snapshot_each_size("assessment", &app);
+    snapshot_each_size("assessment", &mut app);
 }
 
 #[test]
 fn skills_focused() {
     let (_tmp, mut app) = filled_app();
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
-    snapshot_each_size("skills", &app);
+    snapshot_each_size("skills", &mut app);
 }
 
 #[test]
 fn next_steps_focused() {
-    let (_tmp, app) = filled_app();
-    snapshot_each_size("next_steps", &app);
+    let (_tmp, mut app) = filled_app();
+    snapshot_each_size("next_steps", &mut app);
 }
 
 #[test]
@@ -79,41 +79,41 @@ fn editing_an_item() {
     let (_tmp, mut app) = filled_app();
     press(&mut app, &[KeyCode::Up, KeyCode::Up, KeyCode::Enter]);
     type_text(&mut app, " and ask what they need");
-    snapshot_each_size("editing", &app);
+    snapshot_each_size("editing", &mut app);
 }
 
 #[test]
 fn help_overlay() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "?");
-    snapshot_each_size("help", &app);
+    snapshot_each_size("help", &mut app);
 }
 
 #[test]
 fn quit_prompt() {
     let (_tmp, mut app) = filled_app();
     type_text(&mut app, "q");
-    snapshot_each_size("quit_prompt", &app);
+    snapshot_each_size("quit_prompt", &mut app);
 }
 
 #[test]
 fn terminal_too_small() {
-    let (_tmp, app) = new_app();
-    let terminal = render(&app, 50, 12);
+    let (_tmp, mut app) = new_app();
+    let terminal = render(&mut app, 50, 12);
     insta::assert_snapshot!("too_small_50x12", terminal.backend());
 }
 
 #[test]
 fn wide_terminal_shows_three_columns() {
-    let (_tmp, app) = filled_app();
-    let terminal = render(&app, 200, 60);
+    let (_tmp, mut app) = filled_app();
+    let terminal = render(&mut app, 200, 60);
     insta::assert_snapshot!("next_steps_200x60", terminal.backend());
 }
 
 #[test]
 fn the_focused_pane_border_is_highlighted_and_others_are_not() {
-    let (_tmp, app) = new_app();
-    let terminal = render(&app, 120, 40);
+    let (_tmp, mut app) = new_app();
+    let terminal = render(&mut app, 120, 40);
     let buffer = terminal.backend().buffer();
     // Assessment (left column) has focus; Skills (right column) does not.
     assert_eq!(buffer[(0, 1)].fg, Color::Cyan);
@@ -125,7 +125,7 @@ fn the_focused_pane_border_is_highlighted_and_others_are_not() {
 fn the_selected_question_is_reversed_only_in_the_focused_pane() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "yy");
-    let terminal = render(&app, 120, 40);
+    let terminal = render(&mut app, 120, 40);
     let buffer = terminal.backend().buffer();
     let row_of = |needle: &str| {
         (0..40u16)

@@ -1,7 +1,6 @@
 //! The guide's state: where it is scrolled, the search being typed or kept, and which match
 //! is current; opening it (at the tips for the score's band) and moving through it.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crossterm::event::KeyEvent;
@@ -16,21 +15,21 @@ pub const GUIDE_MAX_WIDTH: usize = 92;
 /// The guide view's state.
 #[derive(Debug, Default)]
 pub struct GuideView {
-    /// Lines scrolled past, at the width of the cached layout; when the terminal's width
-    /// changes, the scroll moves to the same words at the new width.
-    scroll: Cell<usize>,
+    /// Lines scrolled past, at the width of the layout; when the terminal's width changes,
+    /// the scroll moves to the same words at the new width.
+    scroll: usize,
     /// The word searched for ("" = no search).
     pub query: String,
     /// The search being typed, while the prompt is open.
     pub search: Option<TextArea<'static>>,
     /// The current match, an index into [`GuideView::matches`].
     pub current: usize,
-    /// Width the text was last laid out at.
-    pub width: Cell<usize>,
-    /// Lines the view showed when last drawn: the size of a page.
-    pub height: Cell<usize>,
-    /// The last layout, by width: laying the guide out again on every key would be wasted.
-    layout: RefCell<Option<(usize, Rc<Vec<GuideLine>>)>>,
+    /// Width the text is laid out at: the frame's (0 before the first frame: the widest).
+    pub width: usize,
+    /// Lines the view showed when last drawn.
+    pub height: usize,
+    /// The layout, by width: laying the guide out again on every key would be wasted.
+    layout: Option<(usize, Rc<Vec<GuideLine>>)>,
 }
 
 impl GuideView {
@@ -41,41 +40,52 @@ impl GuideView {
 
     /// The width the guide is laid out at: the frame's, once one has been drawn.
     fn layout_width(&self) -> usize {
-        match self.width.get() {
+        match self.width {
             0 => GUIDE_MAX_WIDTH,
             width => width,
         }
     }
 
-    /// The guide laid out at the frame's width.
-    pub fn lines(&self) -> Rc<Vec<GuideLine>> {
+    /// Lays the guide out at `width` (the frame's), keeping the reader at the same words.
+    pub fn lay_out(&mut self, width: usize) {
+        self.width = width;
+        self.laid_out();
+    }
+
+    /// The guide laid out at the frame's width, laying it out again when the width changed.
+    fn laid_out(&mut self) -> Rc<Vec<GuideLine>> {
         let width = self.layout_width();
-        let mut cached = self.layout.borrow_mut();
-        let before = match cached.as_ref() {
-            Some((laid_out, lines)) if *laid_out == width => return Rc::clone(lines),
+        let before = match &self.layout {
+            Some((laid_at, lines)) if *laid_at == width => return Rc::clone(lines),
             Some((_, lines)) => Some(Rc::clone(lines)),
             None => None,
         };
         let lines = Rc::new(Guide::embedded().lines(width));
         if let Some(before) = before
-            && self.scroll.get() > 0
+            && self.scroll > 0
         {
-            self.scroll
-                .set(same_place(&before, self.scroll.get(), &lines));
+            self.scroll = same_place(&before, self.scroll, &lines);
         }
-        *cached = Some((width, Rc::clone(&lines)));
+        self.layout = Some((width, Rc::clone(&lines)));
         lines
+    }
+
+    /// The guide as laid out for the frame (laid out afresh, unkept, if it never was).
+    pub fn lines(&self) -> Rc<Vec<GuideLine>> {
+        match &self.layout {
+            Some((laid_at, lines)) if *laid_at == self.layout_width() => Rc::clone(lines),
+            _ => Rc::new(Guide::embedded().lines(self.layout_width())),
+        }
     }
 
     /// Lines scrolled past, at the frame's width.
     pub fn scroll(&self) -> usize {
-        self.lines();
-        self.scroll.get()
+        self.scroll
     }
 
-    fn set_scroll(&self, line: usize) {
-        self.lines();
-        self.scroll.set(line);
+    fn set_scroll(&mut self, line: usize) {
+        self.laid_out();
+        self.scroll = line;
     }
 
     /// Every match of the search in `lines`.
@@ -85,16 +95,15 @@ impl GuideView {
 
     /// The furthest the text can scroll.
     fn max_scroll(&self, lines: usize) -> usize {
-        lines.saturating_sub(self.height.get().max(1))
+        lines.saturating_sub(self.height.max(1))
     }
 
     /// Scrolls by `by` lines, staying within the text.
     pub fn scroll_by(&mut self, by: isize) {
-        let max = self.max_scroll(self.lines().len()) as isize;
-        let line = (self.scroll.get() as isize)
-            .saturating_add(by)
-            .clamp(0, max);
-        self.scroll.set(line as usize);
+        let total = self.laid_out().len();
+        let max = self.max_scroll(total) as isize;
+        let line = (self.scroll as isize).saturating_add(by).clamp(0, max);
+        self.scroll = line as usize;
     }
 
     /// Scrolls so `line` is near the top (a line of context above it when there is room).
@@ -104,7 +113,7 @@ impl GuideView {
 
     /// Scrolls to the heading of section `id`; false when there is none.
     pub fn jump_to(&mut self, id: &str) -> bool {
-        let lines = self.lines();
+        let lines = self.laid_out();
         match guide::anchor_line(&lines, id) {
             Some(line) => {
                 self.set_scroll(line.min(self.max_scroll(lines.len())));
@@ -116,13 +125,13 @@ impl GuideView {
 
     /// Scrolls to the next (`forward`) or previous heading.
     pub fn jump_section(&mut self, forward: bool) {
-        let lines = self.lines();
+        let lines = self.laid_out();
         let headings = lines
             .iter()
             .enumerate()
             .filter(|(_, l)| matches!(l.kind, LineKind::Heading1 | LineKind::Heading2))
             .map(|(i, _)| i);
-        let scroll = self.scroll.get();
+        let scroll = self.scroll;
         let target = if forward {
             headings.into_iter().find(|i| *i > scroll)
         } else {
@@ -134,7 +143,7 @@ impl GuideView {
 
     /// Makes match `index` (wrapping around) current and scrolls it into view.
     fn go_to_match(&mut self, index: isize) -> Option<(usize, usize)> {
-        let lines = self.lines();
+        let lines = self.laid_out();
         let matches = self.matches(&lines);
         if matches.is_empty() {
             return None;
@@ -142,8 +151,8 @@ impl GuideView {
         let count = matches.len();
         self.current = index.rem_euclid(count as isize) as usize;
         let line = matches[self.current].line;
-        let height = self.height.get().max(1);
-        let scroll = self.scroll.get();
+        let height = self.height.max(1);
+        let scroll = self.scroll;
         if line < scroll || line >= scroll + height {
             self.show_line(line, lines.len());
         }
@@ -154,7 +163,7 @@ impl GuideView {
     fn first_match_from_view(&self) -> isize {
         let lines = self.lines();
         let matches = self.matches(&lines);
-        let scroll = self.scroll.get();
+        let scroll = self.scroll;
         matches.iter().position(|m| m.line >= scroll).unwrap_or(0) as isize
     }
 }

@@ -1,8 +1,6 @@
 //! The history view's state: every snapshot date, newest first, with summaries parsed only
 //! for the rows near the selection, the selection itself and the rows marked for comparing.
 
-use std::cell::Cell;
-
 use chrono::NaiveDate;
 
 use crate::content::Workbook;
@@ -34,9 +32,9 @@ pub struct History {
     /// Dates marked for comparing, in the order they were marked (two at most).
     pub marked: Vec<NaiveDate>,
     /// Rows the list showed when last drawn: the size of a page.
-    pub page: Cell<usize>,
+    pub page: usize,
     /// The first row the list showed when last drawn, so scrolling stays steady.
-    pub offset: Cell<usize>,
+    pub offset: usize,
 }
 
 impl History {
@@ -60,8 +58,8 @@ impl History {
             rows,
             selected,
             marked: Vec::new(),
-            page: Cell::new(DEFAULT_PAGE),
-            offset: Cell::new(0),
+            page: DEFAULT_PAGE,
+            offset: 0,
         };
         history.clamp();
         history.ensure_loaded(store, workbook);
@@ -92,7 +90,7 @@ impl History {
 
     /// Rows in a page (at least one).
     pub fn page_rows(&self) -> isize {
-        self.page.get().max(1) as isize
+        self.page.max(1) as isize
     }
 
     /// Marks or unmarks the selected row; marking a third drops the first one marked.

@@ -3,6 +3,7 @@
 
 mod band;
 mod editing;
+mod frame;
 mod guide;
 mod history;
 mod keys;
@@ -17,6 +18,7 @@ mod undo;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui_textarea::{CursorMove, TextArea};
 
+pub use frame::FrameLayout;
 pub use guide::{GUIDE_MAX_WIDTH, GuideView};
 pub use history::{History, HistoryRow, LOAD_RADIUS};
 pub use mouse::{HitMap, Target};
@@ -78,7 +80,7 @@ pub struct App {
     pub keys: keymap::Keymap,
     /// The guide's scroll and search.
     pub guide: GuideView,
-    /// What the last frame drew where, for the mouse.
+    /// What the last frame drew where, for the mouse (taken in by [`App::absorb`]).
     pub hits: HitMap,
     /// The terminal's size in columns and rows, as the event loop last saw it.
     viewport: (u16, u16),

@@ -1,8 +1,6 @@
 //! The mouse: what the last frame drew where, and what a click or the wheel does there.
 //! The keyboard stays complete on its own; the mouse is a shortcut to the same actions.
 
-use std::cell::RefCell;
-
 use ratatui::layout::{Position, Rect};
 
 use super::{App, Pane, Popup, Screen};
@@ -28,25 +26,19 @@ pub enum Target {
     Help,
 }
 
-/// Where each target was drawn in the last frame; later entries lie on top.
-#[derive(Debug, Default)]
-pub struct HitMap(RefCell<Vec<(Rect, Target)>>);
+/// Where each target was drawn in a frame; later entries lie on top.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct HitMap(Vec<(Rect, Target)>);
 
 impl HitMap {
-    /// Forgets the last frame's targets (the start of every draw).
-    pub fn clear(&self) {
-        self.0.borrow_mut().clear();
-    }
-
     /// Notes that `target` was drawn in `area`.
-    pub fn add(&self, area: Rect, target: Target) {
-        self.0.borrow_mut().push((area, target));
+    pub fn add(&mut self, area: Rect, target: Target) {
+        self.0.push((area, target));
     }
 
-    /// Where `target` was drawn last (the topmost place, if several).
+    /// Where `target` was drawn (the topmost place, if several).
     pub fn area_of(&self, target: Target) -> Option<Rect> {
         self.0
-            .borrow()
             .iter()
             .rev()
             .find(|(_, t)| *t == target)
@@ -57,7 +49,6 @@ impl HitMap {
     pub fn at(&self, column: u16, row: u16) -> Option<Target> {
         let position = Position::new(column, row);
         self.0
-            .borrow()
             .iter()
             .rev()
             .find(|(area, _)| area.contains(position))

@@ -69,8 +69,8 @@ impl App {
         }
         match &self.screen {
             Screen::History => self.history.page_rows(),
-            Screen::Compare(view) => view.page.get().max(1) as isize,
-            Screen::Guide { .. } => self.guide.height.get().saturating_sub(2).max(1) as isize,
+            Screen::Compare(view) => view.page.max(1) as isize,
+            Screen::Guide { .. } => self.guide.height.saturating_sub(2).max(1) as isize,
             _ => 10,
         }
     }
@@ -109,7 +109,7 @@ impl App {
             return;
         }
         if let Screen::Compare(view) = &mut self.screen {
-            let last = view.max_scroll.get() as isize;
+            let last = view.max_scroll as isize;
             view.scroll = (view.scroll as isize).saturating_add(by).clamp(0, last) as u16;
             return;
         }

@@ -119,8 +119,8 @@ impl App {
                 self.screen = Screen::Compare(Box::new(CompareView {
                     comparison: Comparison::new(&a, &b),
                     scroll: 0,
-                    max_scroll: std::cell::Cell::new(u16::MAX),
-                    page: std::cell::Cell::new(10),
+                    max_scroll: u16::MAX,
+                    page: 10,
                 }));
             }
             Err(error) => self.fail(format!("Cannot compare — {error}")),

@@ -132,9 +132,9 @@ pub struct CompareView {
     /// Rows scrolled past.
     pub scroll: u16,
     /// The furthest the text can scroll at the size it was last drawn.
-    pub max_scroll: std::cell::Cell<u16>,
+    pub max_scroll: u16,
     /// Rows the view showed when last drawn: the size of a page.
-    pub page: std::cell::Cell<u16>,
+    pub page: u16,
 }
 
 /// Whether the review on screen matches its file.

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, ListItem, Paragraph, Widget, Wrap};
 
 use super::{pane_block, render_selectable, text, theme};
 use crate::action::Action;
-use crate::app::{App, Pane, Target};
+use crate::app::{App, FrameLayout, Pane, Target};
 use crate::keymap::Context;
 use crate::review::Summary;
 
@@ -47,8 +47,9 @@ fn previous_hint(before: Option<Option<bool>>, now: Option<bool>) -> Span<'stati
 /// Beside a previous answer that differs from today's.
 const CHANGED: &str = "*";
 
-impl Widget for AssessmentPane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl AssessmentPane<'_> {
+    /// Draws the pane into `area`, noting in `laid` what it laid out.
+    pub fn render(self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
         let app = self.app;
         let review = &app.review;
         let extra = score_label(&review.summary());
@@ -111,7 +112,7 @@ impl Widget for AssessmentPane<'_> {
             .collect();
         let rows = render_selectable(items, app.selected[0], self.focused, list_area, buf);
         for (rect, index) in rows {
-            app.hits.add(rect, Target::Row(Pane::Assessment, index));
+            laid.hits.add(rect, Target::Row(Pane::Assessment, index));
         }
 
         let rule = Block::new()

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::compare_lines::{lines, next_steps_lines, question_lines, score_lines, skill_lines};
 use super::{text, theme};
-use crate::app::{App, CompareView};
+use crate::app::{App, CompareView, FrameLayout};
 use crate::compare::Comparison;
 
 /// The compare view of `app`.
@@ -22,8 +22,9 @@ pub struct CompareScreen<'a> {
 /// From this inner width on, the Next steps lists move to a column of their own.
 const WIDE: u16 = 150;
 
-impl Widget for CompareScreen<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl CompareScreen<'_> {
+    /// Draws the comparison into `area`, noting in `laid` what it laid out.
+    pub fn render(self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
         let cmp = &self.view.comparison;
         let (older, newer) = cmp.dates();
         let title = format!(
@@ -31,7 +32,7 @@ impl Widget for CompareScreen<'_> {
             super::text::long_date(older),
             super::text::long_date(newer)
         );
-        self.app.hits.add(area, crate::app::Target::Compare);
+        laid.hits.add(area, crate::app::Target::Compare);
         let block = Block::bordered()
             .border_type(ratatui::widgets::BorderType::Thick)
             .border_style(theme::FOCUSED_BORDER)
@@ -59,8 +60,7 @@ impl Widget for CompareScreen<'_> {
         };
         let longest = columns.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
         let max_scroll = (longest as u16).saturating_sub(inner.height);
-        self.view.max_scroll.set(max_scroll);
-        self.view.page.set(inner.height.saturating_sub(1).max(1));
+        laid.compare = Some((inner.height.saturating_sub(1).max(1), max_scroll));
         let scroll = self.view.scroll.min(max_scroll);
         for (rect, lines) in columns {
             Paragraph::new(lines).scroll((scroll, 0)).render(rect, buf);

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Clear, ListItem, Paragraph, Widget};
 
 use super::{popup_frame, render_selectable, text, theme};
-use crate::app::{App, Target};
+use crate::app::{App, FrameLayout, Target};
 use crate::focus::{Source, Suggestion};
 
 /// The popup, with suggestion `selected` highlighted.
@@ -18,8 +18,9 @@ pub struct FocusPopup<'a> {
     pub selected: usize,
 }
 
-impl Widget for FocusPopup<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl FocusPopup<'_> {
+    /// Draws the popup into `area`, noting in `laid` what it laid out.
+    pub fn render(self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
         let app = self.app;
         let suggestions = app.suggestions();
         let intro = if suggestions.is_empty() {
@@ -77,7 +78,7 @@ impl Widget for FocusPopup<'_> {
         Paragraph::new(intro).render(intro_area, buf);
         let rows = render_selectable(items, self.selected, true, list_area, buf);
         for (rect, index) in rows {
-            app.hits.add(rect, Target::Suggestion(index));
+            laid.hits.add(rect, Target::Suggestion(index));
         }
     }
 }

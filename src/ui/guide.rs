@@ -9,14 +9,15 @@ use ratatui::widgets::{
 };
 
 use super::{guide_contents, text, theme};
-use crate::app::{App, GuideView, Target};
+use crate::app::{App, FrameLayout, GuideView, Target};
 use crate::guide::{GuideLine, LineKind, Match};
 
 /// The guide filling the body of the screen.
 pub struct GuideScreen<'a>(pub &'a App);
 
-impl Widget for GuideScreen<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl GuideScreen<'_> {
+    /// Draws the guide into `area`, noting in `laid` what it laid out.
+    pub fn render(self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
         let app = self.0;
         let view = &app.guide;
         let block = Block::bordered()
@@ -26,12 +27,12 @@ impl Widget for GuideScreen<'_> {
             .title(Line::styled(" ▶ Guide ", theme::FOCUSED_BORDER));
         let inner = block.inner(area);
         block.render(area, buf);
-        app.hits.add(inner, Target::Guide);
+        laid.hits.add(inner, Target::Guide);
 
         let [text_area, prompt_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
         let width = GuideView::text_width(area.width);
-        view.height.set(usize::from(text_area.height));
+        laid.guide_height = Some(usize::from(text_area.height));
         let lines = view.lines();
         let matches = view.matches(&lines);
         let max_scroll = lines.len().saturating_sub(usize::from(text_area.height));
@@ -54,7 +55,7 @@ impl Widget for GuideScreen<'_> {
                 scroll,
                 height: usize::from(text_area.height),
             }
-            .render(contents, buf);
+            .render(contents, buf, laid);
         }
         let current = matches.get(view.current).copied();
         let tips: &[String] = app.score_band().map_or(&[], |band| &band.tips);
@@ -92,7 +93,8 @@ impl Widget for GuideScreen<'_> {
                 .style(theme::DIM)
                 .render(area.inner(Margin::new(0, 1)), buf, &mut state);
         }
-        prompt_line(app, &lines, scroll, matches.len(), prompt_area, buf);
+        let view_rows = (scroll, usize::from(text_area.height));
+        prompt_line(app, &lines, view_rows, matches.len(), prompt_area, buf);
     }
 }
 
@@ -130,7 +132,7 @@ fn styled_line(line: &GuideLine, matches: &[Match], current: Option<Match>) -> L
 fn prompt_line(
     app: &App,
     lines: &[GuideLine],
-    scroll: usize,
+    (scroll, height): (usize, usize),
     matches: usize,
     area: Rect,
     buf: &mut Buffer,
@@ -153,7 +155,7 @@ fn prompt_line(
     let percent = if lines.len() <= 1 {
         100
     } else {
-        let bottom = (scroll + view.height.get()).min(lines.len());
+        let bottom = (scroll + height).min(lines.len());
         bottom * 100 / lines.len()
     };
     let mut left = vec![Span::styled(section.to_string(), theme::DIM)];

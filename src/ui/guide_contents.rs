@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{text, theme};
-use crate::app::{App, Target};
+use crate::app::{App, FrameLayout, Target};
 use crate::guide::{self, Guide, GuideLine};
 
 /// Narrowest room the contents are drawn in; below it the text stands alone.
@@ -25,8 +25,9 @@ pub struct GuideContents<'a> {
     pub height: usize,
 }
 
-impl Widget for GuideContents<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl GuideContents<'_> {
+    /// Draws the contents into `area`, noting in `laid` what it laid out.
+    pub fn render(self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
         let guide = Guide::embedded();
         let tips: &[String] = self.app.score_band().map_or(&[], |band| &band.tips);
         let starts: Vec<usize> = guide
@@ -75,7 +76,7 @@ impl Widget for GuideContents<'_> {
                 Span::styled(star, theme::KEY),
             ])
             .render(row, buf);
-            self.app.hits.add(row, Target::GuideHeading(index));
+            laid.hits.add(row, Target::GuideHeading(index));
         }
     }
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{popup_frame, text, theme};
-use crate::app::{HitMap, Target};
+use crate::app::{FrameLayout, Target};
 use crate::keymap::{self, Keymap};
 
 /// Lists every key binding, scrolled by `scroll` rows.
@@ -15,12 +15,11 @@ pub struct HelpOverlay<'a> {
     pub scroll: u16,
     /// The keys as the user has them.
     pub keys: &'a Keymap,
-    /// Where the text goes is noted here, so scrolling knows how much is in view.
-    pub hits: &'a HitMap,
 }
 
-impl Widget for HelpOverlay<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl HelpOverlay<'_> {
+    /// Draws the overlay into `area`, noting in `laid` what it laid out.
+    pub fn render(self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
         let sections = self.keys.help_sections();
         let key_width = sections
             .iter()
@@ -47,7 +46,7 @@ impl Widget for HelpOverlay<'_> {
         let inner = popup_frame(area, 88, height, "Keys — Esc to close", buf);
         let max_scroll = total.saturating_sub(inner.height);
         let scroll = self.scroll.min(max_scroll);
-        self.hits.add(inner, Target::Help);
+        laid.hits.add(inner, Target::Help);
         Paragraph::new(lines).scroll((scroll, 0)).render(inner, buf);
         if max_scroll > 0 {
             let more = match (scroll > 0, scroll < max_scroll) {

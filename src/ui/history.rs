@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::trend::{self, BandScale, TrendChart, TrendPoint};
 use super::{text, theme};
-use crate::app::{App, HistoryRow, SaveState};
+use crate::app::{App, FrameLayout, HistoryRow, SaveState};
 use crate::review::Summary;
 
 /// Cells a date takes in the list, as in "Wed 30 Sep 2026".
@@ -20,8 +20,9 @@ pub struct HistoryView<'a>(pub &'a App);
 /// Width of the list when the chart sits beside it.
 const LIST_WIDTH: u16 = 76;
 
-impl Widget for HistoryView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl HistoryView<'_> {
+    /// Draws the history into `area`, noting in `laid` what it laid out.
+    pub fn render(self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
         let (list_area, chart_area) = if area.width >= 140 && area.height >= 30 {
             let [list, chart] =
                 Layout::horizontal([Constraint::Length(LIST_WIDTH), Constraint::Fill(1)])
@@ -37,7 +38,7 @@ impl Widget for HistoryView<'_> {
             (list, chart)
         };
         self.render_chart(chart_area, buf);
-        self.render_list(list_area, buf);
+        self.render_list(list_area, buf, laid);
     }
 }
 
@@ -85,7 +86,7 @@ impl HistoryView<'_> {
         .render(area, buf);
     }
 
-    fn render_list(&self, area: Rect, buf: &mut Buffer) {
+    fn render_list(&self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
         let app = self.0;
         let history = &app.history;
         let count = history.rows.len();
@@ -124,12 +125,11 @@ impl HistoryView<'_> {
         Line::styled(text::truncate(&header, width), theme::DIM).render(inner, buf);
 
         let visible = usize::from(inner.height - 1);
-        history.page.set(visible);
-        let offset = history.offset.get().clamp(
+        let offset = history.offset.clamp(
             (history.selected + 1).saturating_sub(visible),
             history.selected,
         );
-        history.offset.set(offset);
+        laid.history = Some((visible, offset));
         for (n, row) in history.rows.iter().skip(offset).take(visible).enumerate() {
             let index = offset + n;
             let rect = Rect {
@@ -137,7 +137,7 @@ impl HistoryView<'_> {
                 height: 1,
                 ..inner
             };
-            self.0.hits.add(rect, crate::app::Target::HistoryRow(index));
+            laid.hits.add(rect, crate::app::Target::HistoryRow(index));
             self.row_line(row, index == history.selected, width)
                 .render(rect, buf);
         }

@@ -26,29 +26,35 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use crate::app::{App, Pane, Screen};
+use crate::app::{App, FrameLayout, GuideView, Pane, Screen};
 
 pub use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
 
-impl Widget for &App {
+/// A frame of the app: laid out for the frame's size first (the guide is laid out to the
+/// frame's width even while hidden, so opening it at a section lands on the right line),
+/// drawn by [`draw`], and what it laid out taken in for the keys and clicks that follow.
+impl Widget for &mut App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        self.hits.clear();
-        // The guide is laid out to the frame's width even while hidden, so opening it at a
-        // section lands on the right line.
-        self.guide
-            .width
-            .set(crate::app::GuideView::text_width(area.width));
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            render_too_small(self, area, buf);
-        } else {
-            render_screen(self, area, buf);
-        }
-        self.theme.apply(area, buf);
+        self.guide.lay_out(GuideView::text_width(area.width));
+        let laid = draw(self, area, buf);
+        self.absorb(laid);
     }
 }
 
+/// Draws `app` into `area` without changing it; returns what the frame laid out.
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> FrameLayout {
+    let mut laid = FrameLayout::default();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(app, area, buf);
+    } else {
+        render_screen(app, &mut laid, area, buf);
+    }
+    app.theme.apply(area, buf);
+    laid
+}
+
 /// Title bar, the screen's body, footer and any popup.
-fn render_screen(app: &App, area: Rect, buf: &mut Buffer) {
+fn render_screen(app: &App, laid: &mut FrameLayout, area: Rect, buf: &mut Buffer) {
     let [title_area, body, footer_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -71,28 +77,30 @@ fn render_screen(app: &App, area: Rect, buf: &mut Buffer) {
         None => body,
     };
     match &app.screen {
-        Screen::History => history::HistoryView(app).render(body, buf),
-        Screen::Guide { .. } => guide::GuideScreen(app).render(body, buf),
-        Screen::Compare(view) => compare::CompareScreen { app, view }.render(body, buf),
-        Screen::Workbook => render_panes(app, body, buf),
+        Screen::History => history::HistoryView(app).render(body, buf, laid),
+        Screen::Guide { .. } => guide::GuideScreen(app).render(body, buf, laid),
+        Screen::Compare(view) => compare::CompareScreen { app, view }.render(body, buf, laid),
+        Screen::Workbook => render_panes(app, laid, body, buf),
     }
     footer::Footer(app).render(footer_area, buf);
-    popups::render_popup(app, body, buf);
+    popups::render_popup(app, laid, body, buf);
 }
 
 /// The three panes of the review on screen.
-fn render_panes(app: &App, body: Rect, buf: &mut Buffer) {
+fn render_panes(app: &App, laid: &mut FrameLayout, body: Rect, buf: &mut Buffer) {
     for (pane, rect, expanded) in pane_areas(app.focus, body) {
-        app.hits.add(rect, crate::app::Target::Pane(pane));
+        laid.hits.add(rect, crate::app::Target::Pane(pane));
         let focused = pane == app.focus;
         if !expanded {
             render_collapsed(app, pane, rect, buf);
             continue;
         }
         match pane {
-            Pane::Assessment => assessment::AssessmentPane { app, focused }.render(rect, buf),
-            Pane::Skills => skills::SkillsPane { app, focused }.render(rect, buf),
-            Pane::NextSteps => next_steps::NextStepsPane { app, focused }.render(rect, buf),
+            Pane::Assessment => {
+                assessment::AssessmentPane { app, focused }.render(rect, buf, laid);
+            }
+            Pane::Skills => skills::SkillsPane { app, focused }.render(rect, buf, laid),
+            Pane::NextSteps => next_steps::NextStepsPane { app, focused }.render(rect, buf, laid),
         }
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{pane_block, text, theme};
-use crate::app::{App, Pane, Target};
+use crate::app::{App, FrameLayout, Pane, Target};
 use crate::content::ITEMS_PER_LIST;
 use crate::review::Progress;
 
@@ -51,8 +51,9 @@ impl Row {
 /// Width of a plan's status column: "not yet" plus a space.
 const STATUS_WIDTH: u16 = 8;
 
-impl Widget for NextStepsPane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl NextStepsPane<'_> {
+    /// Draws the pane into `area`, noting in `laid` what it laid out.
+    pub fn render(self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
         let app = self.app;
         let review = &app.review;
         let extra = format!("{}/{} written", review.items_written(), review.item_slots());
@@ -106,7 +107,7 @@ impl Widget for NextStepsPane<'_> {
                 ..inner
             };
             if let Some(index) = row.selection(plans) {
-                app.hits.add(rect, Target::Row(Pane::NextSteps, index));
+                laid.hits.add(rect, Target::Row(Pane::NextSteps, index));
             }
             match row {
                 Row::Heading(list) => {

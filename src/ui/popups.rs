@@ -6,18 +6,17 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use super::{focus, help, quit_prompt, save_as};
-use crate::app::{App, Next, Popup};
+use crate::app::{App, FrameLayout, Next, Popup};
 use crate::keymap;
 
 /// The popup open in `app`, if any, over `body`.
-pub(super) fn render_popup(app: &App, body: Rect, buf: &mut Buffer) {
+pub(super) fn render_popup(app: &App, laid: &mut FrameLayout, body: Rect, buf: &mut Buffer) {
     match &app.popup {
         Some(Popup::Help { scroll }) => help::HelpOverlay {
             scroll: *scroll,
             keys: &app.keys,
-            hits: &app.hits,
         }
-        .render(body, buf),
+        .render(body, buf, laid),
         Some(Popup::Unsaved(Next::Quit)) => quit_prompt::UnsavedPrompt {
             question: format!(
                 "The review of {} has changes that are not saved.",
@@ -51,7 +50,7 @@ pub(super) fn render_popup(app: &App, body: Rect, buf: &mut Buffer) {
             app,
             selected: *selected,
         }
-        .render(body, buf),
+        .render(body, buf, laid),
         None => {}
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{ListItem, Widget};
 
 use super::{pane_block, render_selectable, text, theme};
-use crate::app::{App, Pane, Target};
+use crate::app::{App, FrameLayout, Pane, Target};
 use crate::review::{MAX_RATING, SkillEntry};
 
 /// The Essential skills pane of `app`.
@@ -30,8 +30,9 @@ pub fn gauge(rating: Option<u8>) -> String {
     }
 }
 
-impl Widget for SkillsPane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl SkillsPane<'_> {
+    /// Draws the pane into `area`, noting in `laid` what it laid out.
+    pub fn render(self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
         let app = self.app;
         let review = &app.review;
         let extra = format!(
@@ -65,7 +66,7 @@ impl Widget for SkillsPane<'_> {
             .collect();
         let rows = render_selectable(items, app.selected[1], self.focused, inner, buf);
         for (rect, index) in rows {
-            app.hits.add(rect, Target::Row(Pane::Skills, index));
+            laid.hits.add(rect, Target::Row(Pane::Skills, index));
         }
     }
 }

@@ -52,8 +52,9 @@ pub fn press(app: &mut App, keys: &[KeyCode]) -> Option<Effect> {
         .fold(None, |effect, code| app.handle_key(key(*code)).or(effect))
 }
 
-/// Draws the app into a `width`×`height` test terminal.
-pub fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+/// Draws the app into a `width`×`height` test terminal, as the event loop does: the app then
+/// knows what the frame laid out (hit areas, page sizes).
+pub fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
         .draw(|frame| frame.render_widget(app, frame.area()))
@@ -62,7 +63,7 @@ pub fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
 }
 
 /// The screen as plain text, one line per row.
-pub fn screen(app: &App, width: u16, height: u16) -> String {
+pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     let terminal = render(app, width, height);
     let buffer = terminal.backend().buffer();
     let mut out = String::new();
