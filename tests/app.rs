@@ -463,3 +463,37 @@ fn taking_up_a_suggestion_and_a_plans_status_are_undone() {
     );
     assert_eq!(app.review.answers[0], Some(false), "the answer stays");
 }
+
+#[test]
+fn drawing_reads_the_app_and_hides_no_state_behind_it() {
+    // Views draw from `&App`; what a frame laid out comes back as a value. Interior
+    // mutability in the app or the views would let a draw change state unseen.
+    for dir in ["src/app", "src/ui"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(&path).expect("source dir").flatten() {
+            let text = std::fs::read_to_string(entry.path()).expect("source");
+            for word in ["RefCell", "Cell<", "Cell::new", "OnceCell", "Mutex"] {
+                assert!(
+                    !text.contains(word),
+                    "{} uses {word}",
+                    entry.path().display()
+                );
+            }
+        }
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = partnerbook::store::Store::new(tmp.path());
+    let wb = partnerbook::content::Workbook::embedded();
+    partnerbook::fixtures::write_history(&store, wb, 30, today(), 30).expect("fixtures");
+    let mut app = app_in(tmp.path());
+    type_text(&mut app, "o");
+    let before = app.history.page;
+    let laid = partnerbook::ui::draw(&app, ratatui::layout::Rect::new(0, 0, 80, 24), &mut {
+        ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 80, 24))
+    });
+    assert_eq!(app.history.page, before, "a draw alone changes nothing");
+    app.absorb(laid.clone());
+    let (page, _) = laid.history.expect("the list was drawn");
+    assert_ne!(page, before, "80×24 shows fewer rows than the default page");
+    assert_eq!(app.history.page, page);
+}
