@@ -136,6 +136,17 @@ fn check_snapshots(store: &Store, workbook: &Workbook, report: &mut Report) {
     for path in paths {
         report.files += 1;
         match snapshot_date(&path) {
+            None if conflict_copy_of(&path).is_some() => {
+                let reason = format!(
+                    "a second version of the review of {}: its file changed elsewhere while partnerbook saved, so both were kept; compare them and keep one",
+                    conflict_copy_of_name(&path)
+                );
+                report.problems.push(Problem {
+                    path,
+                    line: None,
+                    reason,
+                });
+            }
             None => report.problems.push(Problem {
                 path,
                 line: None,
@@ -152,6 +163,18 @@ fn check_snapshots(store: &Store, workbook: &Workbook, report: &mut Report) {
             },
         }
     }
+}
+
+/// The date a conflict copy (`YYYY-MM-DD.conflict-….toml`) is a version of.
+fn conflict_copy_of(path: &Path) -> Option<NaiveDate> {
+    let name = path.file_name()?.to_str()?;
+    let (date, _) = name.split_once(crate::store::CONFLICT_MARK)?;
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+}
+
+/// [`conflict_copy_of`] as the date reads in a message.
+fn conflict_copy_of_name(path: &Path) -> String {
+    conflict_copy_of(path).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
 }
 
 /// The date a snapshot file is named for, when its name is exactly `YYYY-MM-DD.toml`.

@@ -204,9 +204,18 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
             if listed.is_empty() {
                 eprintln!("no reviews yet in {}", store.dir().display());
             }
+            let copies = store.conflict_copies().unwrap_or_default();
             for entry in listed {
+                let extra = copies.iter().filter(|(d, _)| *d == entry.date).count();
+                let versions = if extra > 0 {
+                    format!("  · {} versions: run `partnerbook check`", extra + 1)
+                } else {
+                    String::new()
+                };
                 match entry.summary {
-                    Ok(summary) => writeln!(out, "{}", report::summary_row(&summary, workbook))?,
+                    Ok(summary) => {
+                        writeln!(out, "{}{versions}", report::summary_row(&summary, workbook))?
+                    }
                     Err(error) => writeln!(
                         out,
                         "{}  unreadable: {error}",

@@ -79,7 +79,7 @@ fn run(args: &Cli) -> anyhow::Result<()> {
     match &lock {
         LockOutcome::Acquired(_) => app.check_on_start(),
         LockOutcome::HeldElsewhere => app.set_locked_elsewhere(),
-        LockOutcome::Unavailable(_) => {}
+        LockOutcome::Unavailable(why) => app.set_lock_unavailable(why.to_string()),
     }
     let result = tui::run(app);
     drop(lock);

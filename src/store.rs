@@ -242,13 +242,18 @@ impl Store {
     /// Writes `review` to its dated file atomically (temp file, fsync, rename, fsync of the
     /// directory), with the directories made private (0700) and the file 0600.
     pub fn save(&self, review: &Review, workbook: &Workbook) -> Result<PathBuf, StoreError> {
+        let text = snapshot::to_toml(review, workbook);
+        self.save_text(review.date, &text)
+    }
+
+    /// Writes `text` as `date`'s review, as [`Store::save`] does; returns its path.
+    pub fn save_text(&self, date: NaiveDate, text: &str) -> Result<PathBuf, StoreError> {
         self.check()?;
         let snapshots = self.snapshots_dir();
         for dir in [&self.dir, &snapshots] {
             create_private_dir(dir)?;
         }
-        let path = self.path_for(review.date);
-        let text = snapshot::to_toml(review, workbook);
+        let path = self.path_for(date);
         (self.writer)(&path, text.as_bytes()).map_err(|source| StoreError::Io {
             verb: "write",
             path: path.clone(),
@@ -301,6 +306,10 @@ fn parse_file(
 
 #[path = "store_files.rs"]
 mod files;
+#[path = "store_versions.rs"]
+mod versions;
+
+pub use versions::{CONFLICT_MARK, FileStamp, Loaded};
 
 pub use files::{create_private_dir, write_private};
 

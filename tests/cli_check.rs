@@ -89,3 +89,40 @@ fn problems_are_listed_and_the_exit_status_says_so() {
         broken
     );
 }
+
+#[test]
+fn a_conflict_copy_is_a_second_version_that_check_reports_and_list_marks() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let snapshots = tmp.path().join("snapshots");
+    fs::create_dir_all(&snapshots).expect("mkdir");
+    let review = "version = 1\ndate = 2026-08-01\n";
+    fs::write(snapshots.join("2026-08-01.toml"), review).expect("write");
+    let copy = "2026-08-01.conflict-20260802-101500.toml";
+    fs::write(snapshots.join(copy), review).expect("write");
+    let out = check(tmp.path());
+    assert!(!out.status.success(), "a conflict is a problem to resolve");
+    let report = text(&out.stdout);
+    assert!(
+        report.contains(copy) && report.contains("a second version of the review of 2026-08-01"),
+        "{report}"
+    );
+    let list = Command::new(env!("CARGO_BIN_EXE_partnerbook"))
+        .arg("list")
+        .env("PARTNERBOOK_DATA_DIR", tmp.path())
+        .env(
+            "PARTNERBOOK_CONFIG",
+            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
+        )
+        .output()
+        .expect("list runs");
+    let rows = text(&list.stdout);
+    assert!(
+        rows.contains("2026-08-01") && rows.contains("2 versions"),
+        "{rows}"
+    );
+    assert_eq!(
+        rows.lines().count(),
+        1,
+        "the copy is not a review of its own: {rows}"
+    );
+}

@@ -149,3 +149,62 @@ fn a_corrupt_file_is_flagged_and_left_untouched() {
     assert!(s.wait_exit());
     assert_eq!(std::fs::read(&broken).expect("still there"), garbage);
 }
+
+#[test]
+fn a_lock_that_cannot_be_taken_opens_read_only_and_says_why() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    // Something that is not a lock file sits where the lock goes.
+    std::fs::create_dir_all(tmp.path().join(".lock")).expect("a folder named .lock");
+    let mut s = Session::start(tmp.path(), 120, 40);
+    s.wait_for("could not take its lock");
+    s.send("y");
+    s.wait_for("Not changed: this review is read-only");
+    s.send(CTRL_S);
+    s.send("q");
+    assert!(s.wait_exit());
+    assert!(!tmp.path().join("snapshots").exists(), "nothing written");
+}
+
+/// Whether this process can run a command as the unprivileged user `nobody` (it must be root).
+fn can_switch_user() -> bool {
+    std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "true"])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn a_review_left_unreadable_by_sudo_is_read_only_and_never_replaced() {
+    use std::os::unix::fs::{PermissionsExt as _, chown};
+    if !can_switch_user() {
+        eprintln!("skipped: cannot switch to an unprivileged user (needs root and setpriv)");
+        return;
+    }
+    let tmp = tempfile::tempdir().expect("tempdir");
+    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let data = tmp.path().join("data");
+    let snapshots = data.join("snapshots");
+    std::fs::create_dir_all(&snapshots).expect("mkdir");
+    for dir in [&data, &snapshots] {
+        chown(dir, Some(65534), Some(65534)).expect("chown to nobody");
+    }
+    // One `sudo partnerbook` left today's review owned by root, 0600.
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    let path = snapshots.join(format!("{today}.toml"));
+    let text = format!("version = 1\ndate = {today}\n\n[assessment]\nsame_team = true\n");
+    std::fs::write(&path, &text).expect("root's file");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+
+    let mut s = Session::start_as_nobody(&data, 120, 40);
+    s.wait_for("Permission denied");
+    s.wait_for("never writes over a file it cannot read");
+    s.send("y");
+    s.wait_for("Not changed");
+    s.send(CTRL_S);
+    s.send("q");
+    assert!(s.wait_exit());
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), text);
+}

@@ -256,3 +256,102 @@ fn a_draft_that_cannot_be_restored_keeps_naming_its_own_date() {
     assert!(shown.contains(&named), "the prompt names {named}: {shown}");
     assert_eq!(app.review.date, today(), "today's review stays on screen");
 }
+
+#[test]
+fn a_file_changed_on_disk_since_it_was_opened_is_never_overwritten() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let wb = Workbook::embedded();
+    let store = Store::new(tmp.path());
+    store
+        .save(&Review::new(today(), wb), wb)
+        .expect("first version");
+    let mut app = app_in(tmp.path());
+    // Another machine's version arrives through a sync while this one is being edited.
+    let mut theirs = Review::new(today(), wb);
+    theirs.set_answer(9, Some(false));
+    let their_text = snapshot::to_toml(&theirs, wb);
+    std::fs::write(store.path_for(today()), &their_text).expect("outside edit");
+
+    press(&mut app, &[KeyCode::Char('y')]);
+    app.handle_key(ctrl('s'));
+    let on_disk = std::fs::read_to_string(store.path_for(today())).expect("file");
+    assert_eq!(on_disk, their_text, "their version is not overwritten");
+    let copies = store.conflict_copies().expect("copies");
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let mine = std::fs::read_to_string(&copies[0].1).expect("copy");
+    assert!(mine.contains("share_information = true"), "{mine}");
+    let status = app.status.clone().expect("told").text;
+    assert!(
+        status.contains("changed on disk") && status.contains("Both are kept"),
+        "{status}"
+    );
+    assert_eq!(
+        app.save_state(),
+        SaveState::Saved,
+        "nothing is left unsaved"
+    );
+    assert!(!store.draft_path().exists());
+
+    type_text(&mut app, "o");
+    assert_eq!(app.history.rows[0].versions, 2);
+    assert!(screen(&mut app, 80, 24).contains("2 versions"));
+}
+
+#[test]
+fn a_file_that_appeared_for_a_new_review_is_kept_and_a_touch_is_no_conflict() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let wb = Workbook::embedded();
+    let store = Store::new(tmp.path());
+    let mut app = app_in(tmp.path());
+    let theirs = snapshot::to_toml(&Review::new(today(), wb), wb);
+    std::fs::create_dir_all(store.snapshots_dir()).expect("mkdir");
+    std::fs::write(store.path_for(today()), &theirs).expect("appeared");
+    press(&mut app, &[KeyCode::Char('y')]);
+    app.handle_key(ctrl('s'));
+    let kept = std::fs::read_to_string(store.path_for(today())).expect("file");
+    assert_eq!(kept, theirs);
+    assert_eq!(store.conflict_copies().expect("copies").len(), 1);
+
+    // A file rewritten with the same bytes (a sync touching it) is not a change.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path());
+    store.save(&Review::new(today(), wb), wb).expect("saved");
+    let mut app = app_in(tmp.path());
+    let same = std::fs::read(store.path_for(today())).expect("bytes");
+    std::fs::write(store.path_for(today()), same).expect("touched");
+    press(&mut app, &[KeyCode::Char('y')]);
+    app.handle_key(ctrl('s'));
+    assert!(store.conflict_copies().expect("copies").is_empty());
+    let saved = store.load(today(), wb).expect("load").expect("file");
+    assert_eq!(saved.answers[0], Some(true));
+}
+
+#[test]
+fn a_draft_that_cannot_be_read_is_set_aside_whatever_the_error() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path());
+    // Not "not found": something is there that cannot be read as a file.
+    std::fs::create_dir_all(store.draft_path().join("inside")).expect("a folder as the draft");
+    let mut app = app_in(tmp.path());
+    app.check_on_start();
+    let status = app.status.clone().expect("told").text;
+    assert!(
+        status.contains("could not be read") && status.contains("kept as"),
+        "{status}"
+    );
+    assert!(
+        !store.draft_path().exists(),
+        "moved aside, so new drafts can be written"
+    );
+    let kept: Vec<String> = std::fs::read_dir(tmp.path())
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("draft-unreadable-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        tmp.path().join(&kept[0]).join("inside").exists(),
+        "nothing inside is lost"
+    );
+}

@@ -20,6 +20,8 @@ pub struct HistoryRow {
     pub date: NaiveDate,
     /// Its counts, or why the file cannot be read; `None` until parsed.
     pub summary: Option<Result<Summary, String>>,
+    /// How many versions of this date are on disk: 1, or more when a save kept a conflict copy.
+    pub versions: usize,
 }
 
 /// Every review, newest first, and where the user is among them.
@@ -45,12 +47,14 @@ impl History {
         workbook: &Workbook,
         select: NaiveDate,
     ) -> Result<History, StoreError> {
+        let copies = store.conflict_copies().unwrap_or_default();
         let rows: Vec<HistoryRow> = store
             .dates()?
             .into_iter()
             .map(|date| HistoryRow {
                 date,
                 summary: None,
+                versions: 1 + copies.iter().filter(|(d, _)| *d == date).count(),
             })
             .collect();
         let selected = rows.iter().position(|r| r.date <= select).unwrap_or(0);
@@ -146,6 +150,7 @@ mod tests {
                 .map(|i| HistoryRow {
                     date: day(i),
                     summary: None,
+                    versions: 1,
                 })
                 .collect(),
             ..History::default()

@@ -52,6 +52,9 @@ pub struct App {
     baseline: Review,
     /// Whether the review's file exists.
     pub on_disk: bool,
+    /// What the review's file held when it was last read or written here (its stamp and
+    /// text); `None` when it has no file. A save first checks the file still holds this.
+    pub(super) file: Option<(crate::store::FileStamp, String)>,
     /// The newest readable review before the one on screen, for answer hints.
     pub previous: Option<Review>,
     /// Dates of every snapshot on disk, newest first.
@@ -73,7 +76,11 @@ pub struct App {
     /// Whether the review on screen may be changed and saved here.
     pub access: Access,
     /// Another partnerbook holds the data dir's lock (for as long as this one runs).
-    locked_elsewhere: bool,
+    /// The draft file found at start could be neither read nor moved aside: no draft is
+    /// written over it.
+    draft_blocked: bool,
+    /// Why this instance may not write at all (the lock), for as long as it runs.
+    lock_problem: Option<Access>,
     /// The palette the screen is drawn in.
     pub theme: crate::ui::theme::Theme,
     /// The key tables with the config file's rebinds.
@@ -122,6 +129,7 @@ impl App {
             baseline: Review::new(date, workbook),
             review: Review::new(date, workbook),
             on_disk: false,
+            file: None,
             previous: None,
             dates: Vec::new(),
             screen: Screen::Workbook,
@@ -132,7 +140,8 @@ impl App {
             popup: None,
             status,
             access: Access::Writable,
-            locked_elsewhere: false,
+            lock_problem: None,
+            draft_blocked: false,
             theme: Default::default(),
             keys: keymap::Keymap::default(),
             guide: GuideView::default(),
@@ -148,8 +157,16 @@ impl App {
 
     /// Marks the data dir as locked by another partnerbook: every review is read-only here.
     pub fn set_locked_elsewhere(&mut self) {
-        self.locked_elsewhere = true;
+        self.lock_problem = Some(Access::LockedElsewhere);
         self.access = Access::LockedElsewhere;
+    }
+
+    /// Marks the data dir's lock as impossible to take (`why`): every review is read-only
+    /// here, since another instance could be writing unseen.
+    pub fn set_lock_unavailable(&mut self, why: String) {
+        let access = Access::NoLock { why };
+        self.lock_problem = Some(access.clone());
+        self.access = access;
     }
 
     /// New, saved, or with unsaved changes.

@@ -10,6 +10,7 @@ use super::{Access, App, Popup, SaveState, Status};
 use crate::privacy;
 use crate::review::Review;
 use crate::snapshot;
+use crate::store::FileStamp;
 
 impl App {
     /// Why nothing on screen may be changed or saved right now, if so.
@@ -20,6 +21,9 @@ impl App {
                 "read-only: another partnerbook is using this workbook — close it to make changes here"
                     .into(),
             ),
+            Access::NoLock { why } => Some(format!(
+                "read-only: partnerbook could not take its lock on this data dir ({why}), so it cannot be sure it is the only one writing — fix that and start again"
+            )),
             Access::Unreadable { why, .. } => Some(format!(
                 "read-only: {why} — partnerbook never writes over a file it cannot read; fix it by hand, or press o for another review"
             )),
@@ -30,6 +34,7 @@ impl App {
     /// unsaved changes this instance may write, `None` when there is nothing to keep.
     pub fn draft_text(&self) -> Option<String> {
         let keep = self.write_block().is_none()
+            && !self.draft_blocked
             && !matches!(self.popup, Some(Popup::Draft(_)))
             && self.save_state() == SaveState::Unsaved;
         keep.then(|| snapshot::to_toml(&self.review, self.workbook))
@@ -59,12 +64,15 @@ impl App {
 
     fn offer_draft(&mut self) {
         let path = self.store.draft_path();
-        let Ok(bytes) = std::fs::read(&path) else {
-            return;
+        let parsed = match std::fs::read(&path) {
+            Ok(bytes) => std::str::from_utf8(&bytes)
+                .map_err(|_| "not UTF-8 text".to_string())
+                .and_then(|text| {
+                    snapshot::from_toml(text, self.workbook).map_err(|e| e.to_string())
+                }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+            Err(e) => Err(e.to_string()),
         };
-        let parsed = std::str::from_utf8(&bytes)
-            .map_err(|_| "not UTF-8 text".to_string())
-            .and_then(|text| snapshot::from_toml(text, self.workbook).map_err(|e| e.to_string()));
         match parsed {
             Ok(draft) => {
                 let on_disk = self.store.load(draft.date, self.workbook).ok().flatten();
@@ -82,11 +90,17 @@ impl App {
                     "draft-unreadable-{}.toml",
                     (self.clock)().format("%Y%m%d-%H%M%S")
                 ));
-                let moved = std::fs::rename(&path, &kept).is_ok();
-                let shown = if moved { &kept } else { &path };
+                if std::fs::rename(&path, &kept).is_ok() {
+                    return self.fail(format!(
+                        "A draft of unsaved changes could not be read ({reason}); it is kept as {}",
+                        kept.display()
+                    ));
+                }
+                // It cannot be moved aside either: never write a new draft over it.
+                self.draft_blocked = true;
                 self.fail(format!(
-                    "A draft of unsaved changes could not be read ({reason}); it is kept as {}",
-                    shown.display()
+                    "A draft of unsaved changes at {} could not be read ({reason}) and is left as it is, so no new draft is kept this time: save with Ctrl-S as you go.",
+                    path.display()
                 ));
             }
         }
@@ -121,17 +135,38 @@ impl App {
 
     /// Deletes the draft file, if this instance may write.
     pub(super) fn remove_draft(&mut self) {
-        if self.write_block().is_none() {
+        if self.write_block().is_none() && !self.draft_blocked {
             let _ = std::fs::remove_file(self.store.draft_path());
         }
     }
 
-    /// Writes the review; reports the outcome in the status line. True when written.
+    /// Writes the review; reports the outcome in the status line. True when the review is
+    /// safe on disk: in its file, or — when the file changed on disk since it was read here —
+    /// in a conflict copy beside it, the other version left as it is.
     pub(super) fn save(&mut self) -> bool {
         let mut stamped = self.review.clone();
         stamped.saved_at = Some((self.clock)());
-        match self.store.save(&stamped, self.workbook) {
+        let changed_meanwhile = match self.store.stamp_now(stamped.date) {
+            Ok(now) => match (now, &self.file) {
+                (Some(now), Some((read, _))) => !now.same_content(read),
+                (Some(_), None) => true,
+                (None, _) => false,
+            },
+            Err(error) => {
+                self.fail(format!(
+                    "Not saved — {error}; the file on disk is left as it is. Your changes are still here: Ctrl-W saves a copy elsewhere."
+                ));
+                return false;
+            }
+        };
+        if changed_meanwhile {
+            return self.keep_both(stamped);
+        }
+        let text = snapshot::to_toml(&stamped, self.workbook);
+        match self.store.save_text(stamped.date, &text) {
             Ok(path) => {
+                let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+                self.file = Some((FileStamp::of(text.as_bytes(), modified), text));
                 self.review.saved_at = stamped.saved_at;
                 self.baseline = stamped;
                 self.on_disk = true;
@@ -151,6 +186,35 @@ impl App {
             Err(error) => {
                 self.fail(format!(
                     "Not saved — {error}. Your changes are still here: fix it and press Ctrl-S again, or Ctrl-W to save a copy elsewhere."
+                ));
+                false
+            }
+        }
+    }
+
+    /// The review's file changed on disk since it was read here (another machine, a sync tool,
+    /// a hand edit): writes this version beside it as a conflict copy and says so.
+    fn keep_both(&mut self, stamped: Review) -> bool {
+        match self
+            .store
+            .save_conflict_copy(&stamped, self.workbook, (self.clock)())
+        {
+            Ok(copy) => {
+                let name = copy.file_name().map_or_else(
+                    || copy.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                self.review.saved_at = stamped.saved_at;
+                self.baseline = stamped;
+                self.remove_draft();
+                self.fail(format!(
+                    "This review's file changed on disk since you opened it (another machine, a sync or a hand edit), so it was not overwritten: your version is saved beside it as {name}. Both are kept."
+                ));
+                true
+            }
+            Err(error) => {
+                self.fail(format!(
+                    "Not saved — the file changed on disk since you opened it, and a copy beside it failed: {error}. Your changes are still here: Ctrl-W saves a copy elsewhere."
                 ));
                 false
             }

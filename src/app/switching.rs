@@ -61,17 +61,28 @@ impl App {
     /// cannot be read), the review before it and the dates on disk now.
     pub(super) fn load_into_view(&mut self, date: NaiveDate) {
         self.dates = self.store.dates().unwrap_or_default();
-        let (review, on_disk, unreadable) = match self.store.load(date, self.workbook) {
-            Ok(Some(review)) => (review, true, None),
-            Ok(None) => (Review::new(date, self.workbook), false, None),
-            Err(error) => (
-                Review::new(date, self.workbook),
-                true,
-                Some(error.to_string()),
-            ),
+        let (review, on_disk, unreadable) = match self.store.load_versioned(date, self.workbook) {
+            Ok(Some(loaded)) => {
+                self.file = Some((loaded.stamp, loaded.text));
+                (loaded.review, true, None)
+            }
+            Ok(None) => {
+                self.file = None;
+                (Review::new(date, self.workbook), false, None)
+            }
+            Err(error) => {
+                self.file = None;
+                (
+                    Review::new(date, self.workbook),
+                    true,
+                    Some(error.to_string()),
+                )
+            }
         };
         self.access = match unreadable {
-            _ if self.locked_elsewhere => Access::LockedElsewhere,
+            _ if self.lock_problem.is_some() => {
+                self.lock_problem.clone().unwrap_or(Access::Writable)
+            }
             Some(why) => Access::Unreadable { date, why },
             None => Access::Writable,
         };

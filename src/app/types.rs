@@ -101,6 +101,12 @@ pub enum Access {
     Writable,
     /// Another partnerbook holds the data dir's lock: nothing can be changed or saved here.
     LockedElsewhere,
+    /// The data dir's lock could not be taken for another reason (its file belongs to another
+    /// user, is a directory, the folder is read-only…): with no lock, nothing is written.
+    NoLock {
+        /// What went wrong taking it.
+        why: String,
+    },
     /// The review's file exists but could not be read; it is never written over.
     Unreadable {
         /// The review's date.

@@ -175,7 +175,7 @@ impl HistoryView<'_> {
         let used: usize = spans.iter().map(Span::width).sum();
         let room = width.saturating_sub(used);
         match &row.summary {
-            Some(Ok(summary)) => spans.extend(self.summary_spans(summary, room)),
+            Some(Ok(summary)) => spans.extend(self.summary_spans(summary, row.versions, room)),
             Some(Err(error)) => spans.push(Span::styled(
                 text::truncate(&format!("unreadable — {error}"), room),
                 theme::UNREADABLE,
@@ -190,12 +190,16 @@ impl HistoryView<'_> {
         }
     }
 
-    fn summary_spans(&self, summary: &Summary, room: usize) -> Vec<Span<'static>> {
+    fn summary_spans(&self, summary: &Summary, versions: usize, room: usize) -> Vec<Span<'static>> {
         let app = self.0;
         let band = app.workbook.band_for(summary.score);
         let score = format!("{}/{}", summary.score, summary.questions);
         // A partial review's band would judge questions not yet answered: say how far it got.
-        let verdict = if summary.is_unstarted() {
+        // A date with two versions says so first: which one counts is the user's to decide.
+        let verdict = if versions > 1 {
+            let text = format!("{versions} versions: see check");
+            Span::styled(format!("{text:<24}"), theme::UNREADABLE)
+        } else if summary.is_unstarted() {
             Span::styled(format!("{:<24}", "not started: no answers"), theme::DIM)
         } else if summary.is_partial() {
             let answered = format!(

@@ -47,7 +47,31 @@ impl Session {
         Session::spawn(data_dir, (cols, rows), args, &[], &[])
     }
 
+    /// Starts the binary as the unprivileged user `nobody` (through `setpriv`; the caller
+    /// checks that this process may switch user).
+    pub fn start_as_nobody(data_dir: &Path, cols: u16, rows: u16) -> Session {
+        let setpriv = [
+            "setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+        ];
+        Session::launch(&setpriv, data_dir, (cols, rows), &[], &[], &[])
+    }
+
     fn spawn(
+        data_dir: &Path,
+        size: (u16, u16),
+        args: &[&str],
+        env: &[(&str, &str)],
+        remove: &[&str],
+    ) -> Session {
+        Session::launch(&[], data_dir, size, args, env, remove)
+    }
+
+    /// Runs the binary, behind `wrapper` (a command and its arguments) when one is given.
+    fn launch(
+        wrapper: &[&str],
         data_dir: &Path,
         (cols, rows): (u16, u16),
         args: &[&str],
@@ -62,7 +86,16 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("open pty");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_partnerbook"));
+        let binary = env!("CARGO_BIN_EXE_partnerbook");
+        let mut command = match wrapper.split_first() {
+            Some((program, wrapper_args)) => {
+                let mut command = CommandBuilder::new(program);
+                command.args(wrapper_args);
+                command.arg(binary);
+                command
+            }
+            None => CommandBuilder::new(binary),
+        };
         command.args(args);
         command.env("PARTNERBOOK_DATA_DIR", data_dir);
         command.env(
