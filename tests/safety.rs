@@ -285,6 +285,12 @@ fn a_file_changed_on_disk_since_it_was_opened_is_never_overwritten() {
         status.contains("changed on disk") && status.contains("Both are kept"),
         "{status}"
     );
+    // The history is opened below; first the status line as it shows at 80 columns.
+    let shown = screen(&mut app, 80, 24);
+    assert!(
+        shown.contains(".conflict-"),
+        "the copy's name shows at 80 columns: {shown}"
+    );
     assert_eq!(
         app.save_state(),
         SaveState::Saved,

@@ -208,7 +208,7 @@ impl App {
                 self.baseline = stamped;
                 self.remove_draft();
                 self.fail(format!(
-                    "This review's file changed on disk since you opened it (another machine, a sync or a hand edit), so it was not overwritten: your version is saved beside it as {name}. Both are kept."
+                    "The file changed on disk since you opened it, so it was kept: your version is saved beside it as {name}. Both are kept."
                 ));
                 true
             }
