@@ -1,6 +1,7 @@
 //! A kill -9 at any moment of a save leaves the old or the new snapshot, never a truncated
 //! one, and no stray temporary file that looks like a snapshot. The saving child is this
 //! test binary itself, re-run with `save_loop_child` and a data dir in the environment.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 use std::collections::BTreeSet;
 use std::fs;

@@ -1,4 +1,5 @@
 //! CLI integration tests: the real binary on temporary data dirs.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 use std::path::Path;
 use std::process::{Command, Output};

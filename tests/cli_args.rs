@@ -1,5 +1,6 @@
 //! CLI tests of argument errors, run as the real binary: each is one line saying what is wrong
 //! (plus at most clap's usage line) on stderr, nothing on stdout, and a non-zero exit.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 use std::path::Path;
 use std::process::{Command, Output};

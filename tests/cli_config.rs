@@ -1,6 +1,7 @@
 //! The config file through the real binary: `config --path` / `--default`, one-line errors,
 //! and `data_dir` between the command line and the platform default. Every run points
 //! PARTNERBOOK_CONFIG or XDG_CONFIG_HOME at a temporary dir, so no real config is read.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 use std::path::Path;
 use std::process::{Command, Output};

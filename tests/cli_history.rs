@@ -1,5 +1,6 @@
 //! CLI tests of looking back: `list --json`, `compare` and `export`, run as the real binary
 //! on a temporary data dir holding the hand-written reviews in `tests/fixtures/history/`.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 use std::fs;
 use std::path::{Path, PathBuf};

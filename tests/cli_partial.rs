@@ -2,6 +2,7 @@
 //! `show`, `export` and `compare` — and of `show` printing the whole review. The real binary
 //! runs on a temporary data dir holding the fixtures of `tests/fixtures/history/` (all
 //! partial: 5, 9 and 8 of 10 answered) plus reviews written here.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 use std::fs;
 use std::path::Path;

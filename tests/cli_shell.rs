@@ -1,5 +1,6 @@
 //! The shell integration commands of the real binary: completion scripts for every shell and
 //! the manual page, each naming every subcommand.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 use std::process::Command;
 

@@ -1,5 +1,6 @@
 //! Screen snapshots of the guide, its search, the focus suggestions and the NO_COLOR
 //! rendering at 80×24 and 120×40, and checks of the themes on buffer cells.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 mod common;
 

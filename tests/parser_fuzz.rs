@@ -2,6 +2,7 @@
 //! `snapshot::from_toml` never panic, never read nothing as a review, name a real line when
 //! they fail, and whatever they accept writes back and reads again as the same review.
 //! `PARTNERBOOK_PROPTEST_CASES=N` runs N cases of each instead of 256.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 use std::fs;
 

@@ -1,5 +1,6 @@
 //! End-to-end tests: the real binary in a pseudo-terminal, its screen read through a vt100
 //! parser, against a temporary data dir. Waits poll the screen with a timeout, never sleep.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 #[path = "common/pty.rs"]
 mod session;

@@ -3,6 +3,7 @@
 //! in $EDITOR (a fake editor script) and an editor that fails, the guide and its search, the
 //! mouse, and turning a No answer into a Next steps item. Every test runs the real binary on a
 //! fresh temporary data dir and waits for text on screen, never blindly.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 #[path = "common/pty.rs"]
 mod session;

@@ -1,5 +1,6 @@
 //! End-to-end history test in a pseudo-terminal: open the history, see the chart, compare the
 //! last two, open the oldest review, change an answer, save — and only that file changes.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 #[path = "common/pty.rs"]
 mod session;

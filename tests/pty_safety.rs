@@ -1,6 +1,7 @@
 //! End-to-end safety tests in a pseudo-terminal: kill -9 while typing and get the text back,
 //! SIGTERM, SIGHUP and a panic restore the terminal and keep the draft, a second instance is
 //! read-only, a corrupt file is flagged and left untouched.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
 #[path = "common/pty.rs"]
 mod session;
