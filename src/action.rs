@@ -6,9 +6,15 @@ use crate::review::Progress;
 
 /// One thing the app can be asked to do; `App::update` is the only place they are carried out.
 /// Variants without data have a snake_case name (`open_history`, `save`…) that the config
-/// file's `[keys]` table uses to rebind them.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+/// file's `[keys]` table uses to rebind them; [`ActionName`] lists every variant by name.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, strum::EnumDiscriminants)]
 #[serde(rename_all = "snake_case")]
+#[strum_discriminants(
+    name(ActionName),
+    derive(strum::EnumIter, strum::IntoStaticStr),
+    strum(serialize_all = "snake_case"),
+    doc = "Every action by name, data or not, in the order of [`Action`]."
+)]
 pub enum Action {
     /// Focus the next pane (Self-assessment → Essential skills → Next steps).
     NextPane,
@@ -152,6 +158,23 @@ impl Action {
             Action::Save | Action::SaveAndContinue | Action::ConfirmSaveCopy => Some("Saving…"),
             _ => None,
         }
+    }
+
+    /// The snake_case names of the actions `[keys]` can rebind: every variant without data,
+    /// in the order of the enum.
+    pub fn rebindable_names() -> Vec<&'static str> {
+        use strum::IntoEnumIterator as _;
+        ActionName::iter()
+            .map(<&'static str>::from)
+            .filter(|name| Action::from_name(name).is_some())
+            .collect()
+    }
+
+    /// Whether `name` is an action that carries data (a rating, a key, a pasted text…), so no
+    /// key can be bound to it by name.
+    pub fn carries_data(name: &str) -> bool {
+        use strum::IntoEnumIterator as _;
+        ActionName::iter().any(|n| <&str>::from(n) == name) && Action::from_name(name).is_none()
     }
 
     /// The action a config file names, e.g. `open_history`; `None` for unknown names and

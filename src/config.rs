@@ -16,27 +16,6 @@ use crate::keymap::{Chord, parse_chord};
 /// Environment variable naming a config file that replaces the default location.
 pub const CONFIG_ENV: &str = "PARTNERBOOK_CONFIG";
 
-/// The snake_case names of the actions `[keys]` can rebind: every variant of [`Action`]
-/// that carries no data (a test keeps the list in step with `src/action.rs`).
-#[rustfmt::skip]
-pub const REBINDABLE: &[&str] = &[
-    "next_pane", "prev_pane", "up", "down", "first", "last", "page_up", "page_down",
-    "answer_yes", "answer_no", "clear_answer", "toggle_practised", "clear_rating",
-    "start_editing", "stop_editing", "edit_next_item", "clear_item", "undo", "redo",
-    "undo_change", "redo_change",
-    "word_left", "word_right", "line_start", "line_end", "cycle_progress", "clear_progress",
-    "open_history", "close_view", "open_selected", "open_today", "toggle_mark", "compare",
-    "save", "save_copy", "confirm_save_copy", "restore_draft", "discard_draft", "quit",
-    "save_and_continue", "discard_and_continue", "close_popup", "help", "open_guide",
-    "open_band_tips", "next_section", "prev_section", "start_search", "confirm_search",
-    "cancel_search", "next_match", "prev_match", "show_focus", "take_up_suggestion",
-    "edit_in_editor",
-];
-
-/// The snake_case names of the actions that carry data, which no key can be bound to alone.
-#[rustfmt::skip]
-const CARRY_DATA: &[&str] = &["rate", "edit_key", "paste", "mark_progress", "click", "scroll"];
-
 /// The colour theme.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -190,7 +169,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
         let line = line_of(text, name.span().start);
         let name = name.into_inner();
         let Some(action) = Action::from_name(&name) else {
-            let reason = match CARRY_DATA.contains(&name.as_str()) {
+            let reason = match Action::carries_data(&name) {
                 true => format!("action {name:?} carries data and cannot be rebound"),
                 false => format!("unknown action {name:?} under [keys]"),
             };
@@ -288,7 +267,7 @@ pub fn default_file() -> String {
          #\n\
          # The actions that can be rebound:\n",
     );
-    for names in REBINDABLE.chunks(5) {
+    for names in Action::rebindable_names().chunks(5) {
         out.push_str(&format!("#   {}\n", names.join(", ")));
     }
     out

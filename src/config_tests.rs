@@ -20,66 +20,40 @@ fn error(text: &str, line: usize) -> String {
     message
 }
 
-/// `(unit variants, variants with data)` of `enum Action`, as snake_case names read from its source.
-fn action_variants() -> (Vec<String>, Vec<String>) {
-    let source = include_str!("action.rs");
-    let start = source.find("pub enum Action {").expect("the enum");
-    let body = &source[start..];
-    let body = &body[..body.find("\n}\n").expect("its end")];
-    let (mut units, mut data) = (Vec::new(), Vec::new());
-    for line in body.lines().skip(1).map(str::trim) {
-        if !line.starts_with(|c: char| c.is_ascii_uppercase()) {
-            continue;
-        }
-        let ident: String = line
-            .chars()
-            .take_while(char::is_ascii_alphanumeric)
-            .collect();
-        let mut snake = String::new();
-        for (i, c) in ident.chars().enumerate() {
-            if c.is_ascii_uppercase() && i > 0 {
-                snake.push('_');
-            }
-            snake.push(c.to_ascii_lowercase());
-        }
-        if line == format!("{ident},") {
-            units.push(snake);
-        } else {
-            data.push(snake);
-        }
-    }
-    (units, data)
-}
-
 #[test]
-fn rebindable_lists_every_unit_variant_of_action_and_each_name_maps() {
-    let (units, data) = action_variants();
-    assert_eq!(
-        REBINDABLE,
-        units.as_slice(),
-        "keep REBINDABLE in step with src/action.rs"
-    );
-    assert_eq!(
-        CARRY_DATA,
-        data.as_slice(),
-        "keep CARRY_DATA in step with src/action.rs"
-    );
-    for name in REBINDABLE {
-        assert!(Action::from_name(name).is_some(), "{name}");
+fn every_action_without_data_can_be_rebound_and_those_with_data_cannot() {
+    use strum::IntoEnumIterator as _;
+    let names: Vec<&str> = crate::action::ActionName::iter()
+        .map(<&str>::from)
+        .collect();
+    let rebindable = Action::rebindable_names();
+    assert!(rebindable.contains(&"open_history") && rebindable.contains(&"undo_change"));
+    for name in &names {
+        let bindable = Action::from_name(name).is_some();
+        assert_eq!(bindable, rebindable.contains(name), "{name}");
+        assert_eq!(Action::carries_data(name), !bindable, "{name}");
     }
-    for name in CARRY_DATA {
-        assert!(Action::from_name(name).is_none(), "{name}");
+    for name in [
+        "rate",
+        "edit_key",
+        "paste",
+        "mark_progress",
+        "click",
+        "scroll",
+    ] {
+        assert!(Action::carries_data(name), "{name}");
     }
+    assert!(!Action::carries_data("no_such_action"));
 }
 
 #[test]
 fn the_default_file_parses_to_the_defaults_and_names_every_action() {
     let text = default_file();
     assert_eq!(parsed(&text), Config::default());
-    for name in REBINDABLE {
+    for name in Action::rebindable_names() {
         assert!(
             text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .any(|word| word == *name),
+                .any(|word| word == name),
             "{name}"
         );
     }

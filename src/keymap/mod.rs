@@ -20,7 +20,8 @@ pub use user::{Keymap, Rebind, first_key};
 pub use views::{COMPARE, GUIDE, GUIDE_SEARCH, HISTORY};
 
 /// Where a key press lands, in priority order: popup, text editing, focused pane, global.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// `Context::iter()` (strum) goes through them all in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum Context {
     /// The help overlay is open.
     Help,
@@ -54,28 +55,6 @@ pub enum Context {
     Compare,
     /// Keys that work in every pane.
     Global,
-}
-
-impl Context {
-    /// Every context.
-    pub const ALL: [Context; 16] = [
-        Context::Help,
-        Context::QuitPrompt,
-        Context::SwitchPrompt,
-        Context::DraftPrompt,
-        Context::SaveAs,
-        Context::Focus,
-        Context::GuideSearch,
-        Context::Guide,
-        Context::Editing,
-        Context::Assessment,
-        Context::Skills,
-        Context::NextSteps,
-        Context::FollowUp,
-        Context::History,
-        Context::Compare,
-        Context::Global,
-    ];
 }
 
 /// The table of a context.

@@ -161,7 +161,7 @@ fn follow_up_rows_take_status_keys_and_fall_back_to_global() {
 
 #[test]
 fn no_key_is_bound_twice_in_one_context() {
-    for context in Context::ALL {
+    for context in <Context as strum::IntoEnumIterator>::iter() {
         let chords: Vec<Chord> = table(context)
             .iter()
             .flat_map(|b| b.keys.iter().copied())

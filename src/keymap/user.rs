@@ -193,7 +193,7 @@ impl Keymap {
     /// rebound action works: the first row of a table wins, so one of the two would never run.
     pub fn clashes(&self) -> Vec<Clash> {
         let mut found = Vec::new();
-        for context in Context::ALL {
+        for context in <Context as strum::IntoEnumIterator>::iter() {
             let rows: Vec<&Binding> = tables(context).into_iter().flatten().collect();
             for rebound in rows.iter().filter(|b| self.rebind_of(b).is_some()) {
                 for chord in self.keys_of(rebound, context) {
