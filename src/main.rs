@@ -75,7 +75,7 @@ fn run(args: &Cli) -> anyhow::Result<()> {
     let mut app = App::open_on(store, today, date, clock)?;
     let no_color = std::env::var_os("NO_COLOR");
     app.theme = Theme::choose(no_color.as_deref(), config.theme == ThemeName::Light);
-    app.keys = keys;
+    app.set_keys(keys);
     match &lock {
         LockOutcome::Acquired(_) => app.check_on_start(),
         LockOutcome::HeldElsewhere => app.set_locked_elsewhere(),

@@ -498,3 +498,76 @@ fn drawing_reads_the_app_and_hides_no_state_behind_it() {
     assert_ne!(page, before, "80×24 shows fewer rows than the default page");
     assert_eq!(app.history.page, page);
 }
+
+/// The keymap with `save`, `save_copy`, `open_history`, `undo_change` and the history and guide
+/// keys moved to function keys, so no default label may appear in a message.
+fn rebound_keys() -> partnerbook::keymap::Keymap {
+    use partnerbook::keymap::{Keymap, Rebind, parse_chord};
+    let moved = [
+        (Action::Save, "f2"),
+        (Action::SaveCopy, "f3"),
+        (Action::OpenHistory, "f4"),
+        (Action::UndoChange, "f5"),
+        (Action::RedoChange, "f6"),
+        (Action::ToggleMark, "f7"),
+        (Action::Compare, "f8"),
+        (Action::StartEditing, "f9"),
+        (Action::StopEditing, "f10"),
+    ];
+    Keymap::new(
+        moved
+            .into_iter()
+            .map(|(action, key)| Rebind {
+                action,
+                keys: vec![parse_chord(key).expect("key name")],
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn messages_name_the_keys_as_the_user_has_rebound_them() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let file = tmp.path().join("not-a-dir");
+    std::fs::write(&file, "x").expect("write");
+    let mut app = app_in(&file);
+    app.set_keys(rebound_keys());
+    let mut said = vec![app.status.clone().expect("the data dir problem").text];
+    app.update(Action::AnswerYes);
+    app.update(Action::Save);
+    said.push(app.status.clone().expect("not saved").text);
+
+    let (_tmp, mut app) = new_app();
+    app.set_keys(rebound_keys());
+    app.update(Action::NextPane);
+    app.update(Action::NextPane);
+    said.push(screen(&mut app, 120, 40));
+    app.update(Action::StartEditing);
+    app.update(Action::Paste("Plan".into()));
+    app.update(Action::StopEditing);
+    app.update(Action::ClearItem);
+    said.push(app.status.clone().expect("emptied").text);
+    app.update(Action::UndoChange);
+    said.push(app.status.clone().expect("undone").text);
+    app.update(Action::OpenHistory);
+    app.update(Action::Compare);
+    said.push(app.status.clone().expect("nothing to compare").text);
+    said.push(screen(&mut app, 80, 24));
+    let all = said.join("\n");
+    for default in [
+        "^S",
+        "Ctrl-S",
+        "^W",
+        "Ctrl-W",
+        "u brings",
+        "^R",
+        "press c",
+        "Space",
+        "Enter to write",
+    ] {
+        assert!(!all.contains(default), "{default:?} is named in:\n{all}");
+    }
+    for rebound in ["F2", "F3", "F5", "F6", "F9"] {
+        assert!(all.contains(rebound), "{rebound} is named in:\n{all}");
+    }
+}

@@ -113,7 +113,10 @@ impl App {
                     format!("the edit of {} in your editor", self.item_name(item)),
                     before,
                 );
-                self.note("Item updated from your editor — Ctrl-S saves the review.".into());
+                let save = self.global_key(crate::action::Action::Save);
+                self.note(format!(
+                    "Item updated from your editor — {save} saves the review."
+                ));
             }
             Err(error) => {
                 let text = error.to_string();

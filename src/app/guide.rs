@@ -7,7 +7,9 @@ use crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::{App, Screen};
+use crate::action::Action;
 use crate::guide::{self, Guide, GuideLine, LineKind, Match};
+use crate::keymap::Context;
 
 /// Widest the guide's text is laid out, however wide the terminal: long lines are hard to read.
 pub const GUIDE_MAX_WIDTH: usize = 92;
@@ -270,8 +272,10 @@ impl App {
         let first = self.guide.first_match_from_view();
         match self.guide.go_to_match(first) {
             Some((n, count)) => self.note(format!(
-                "“{}”: match {n} of {count} — n next, N previous",
-                self.guide.query
+                "“{}”: match {n} of {count} — {} next, {} previous",
+                self.guide.query,
+                self.key(Context::Guide, Action::NextMatch),
+                self.key(Context::Guide, Action::PrevMatch)
             )),
             None => self.fail(format!("No match for “{}” in the guide", self.guide.query)),
         }
@@ -286,7 +290,8 @@ impl App {
     /// Moves to the next (`step` 1) or previous (-1) match.
     pub(super) fn step_match(&mut self, step: isize) {
         if self.guide.query.trim().is_empty() {
-            return self.note("Press / to search the guide".into());
+            let search = self.key(Context::Guide, Action::StartSearch);
+            return self.note(format!("Press {search} to search the guide"));
         }
         let next = self.guide.current as isize + step;
         match self.guide.go_to_match(next) {

@@ -24,6 +24,17 @@ pub struct HistoryRow {
     pub versions: usize,
 }
 
+/// Why there is no pair of reviews to compare.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoPair {
+    /// The history is empty.
+    NoReviews,
+    /// One review is marked, and it is the selected one.
+    OneMarked,
+    /// Nothing is marked and the oldest review is selected: there is none before it.
+    Oldest,
+}
+
 /// Every review, newest first, and where the user is among them.
 #[derive(Debug, Default)]
 pub struct History {
@@ -114,18 +125,14 @@ impl History {
 
     /// The two dates `c` compares: the two marked rows; one marked row and the selected one;
     /// or, with none marked, the selected row and the one before it in time.
-    pub fn pair_to_compare(&self) -> Result<(NaiveDate, NaiveDate), &'static str> {
-        let selected = self
-            .selected_date()
-            .ok_or("There are no reviews to compare yet.")?;
+    pub fn pair_to_compare(&self) -> Result<(NaiveDate, NaiveDate), NoPair> {
+        let selected = self.selected_date().ok_or(NoPair::NoReviews)?;
         match self.marked.as_slice() {
             [a, b] => Ok((*a, *b)),
             [a] if *a != selected => Ok((*a, selected)),
-            [_] => Err("Mark a second review with Space, or move to another one, then press c."),
+            [_] => Err(NoPair::OneMarked),
             _ => {
-                let before = self.rows.get(self.selected + 1).ok_or(
-                    "This is the oldest review: there is none before it. Mark two with Space.",
-                )?;
+                let before = self.rows.get(self.selected + 1).ok_or(NoPair::Oldest)?;
                 Ok((before.date, selected))
             }
         }

@@ -65,6 +65,20 @@ impl App {
         self.note(label.to_string());
     }
 
+    /// The first key that does `action` in `context`, as the footer names it ("^S", "o"), so
+    /// a message never names a key the user has rebound.
+    pub fn key(&self, context: Context, action: Action) -> String {
+        match self.keys.label_for(context, &action) {
+            Some(label) => crate::keymap::first_key(label).to_string(),
+            None => "(no key)".to_string(),
+        }
+    }
+
+    /// The first key that does `action` everywhere in the workbook (the global table).
+    pub fn global_key(&self, action: Action) -> String {
+        self.key(Context::Global, action)
+    }
+
     /// The action a key press means now. While the terminal is too small only the global
     /// quit keys mean anything, whatever was open (the screen shows nothing else).
     pub fn action_for(&self, key: KeyEvent) -> Option<Action> {

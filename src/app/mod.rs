@@ -79,6 +79,8 @@ pub struct App {
     /// The draft file found at start could be neither read nor moved aside: no draft is
     /// written over it.
     draft_blocked: bool,
+    /// What is wrong with the data dir as a whole, found at start.
+    store_problem: Option<String>,
     /// Why this instance may not write at all (the lock), for as long as it runs.
     lock_problem: Option<Access>,
     /// The palette the screen is drawn in.
@@ -115,13 +117,7 @@ impl App {
         clock: Clock,
     ) -> Result<App, StoreError> {
         let workbook = Workbook::embedded();
-        let problem = store.check().err();
-        let status = problem.map(|error| Status {
-            text: format!(
-                "{error} — your review stays here; Ctrl-S retries, Ctrl-W saves a copy elsewhere"
-            ),
-            is_error: true,
-        });
+        let problem = store.check().err().map(|error| error.to_string());
         let mut app = App {
             workbook,
             store,
@@ -138,9 +134,10 @@ impl App {
             selected: [0; 3],
             editor: None,
             popup: None,
-            status,
+            status: None,
             access: Access::Writable,
             lock_problem: None,
+            store_problem: None,
             draft_blocked: false,
             theme: Default::default(),
             keys: keymap::Keymap::default(),
@@ -152,7 +149,27 @@ impl App {
             clock,
         };
         app.load_into_view(date);
+        app.store_problem = problem;
+        app.report_store_problem();
         Ok(app)
+    }
+
+    /// Takes the user's key tables (with the config's rebinds); messages name their keys.
+    pub fn set_keys(&mut self, keys: keymap::Keymap) {
+        self.keys = keys;
+        self.report_store_problem();
+    }
+
+    /// Shows what is wrong with the data dir, if anything, with the keys that get round it.
+    fn report_store_problem(&mut self) {
+        if let Some(error) = &self.store_problem {
+            let text = format!(
+                "{error} — your review stays here; {} retries, {} saves a copy elsewhere",
+                self.global_key(Action::Save),
+                self.global_key(Action::SaveCopy)
+            );
+            self.fail(text);
+        }
     }
 
     /// Marks the data dir as locked by another partnerbook: every review is read-only here.

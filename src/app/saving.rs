@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use ratatui_textarea::TextArea;
 
 use super::{Access, App, Popup, SaveState, Status};
+use crate::action::Action;
 use crate::privacy;
 use crate::review::Review;
 use crate::snapshot;
@@ -25,7 +26,8 @@ impl App {
                 "read-only: partnerbook could not take its lock on this data dir ({why}), so it cannot be sure it is the only one writing — fix that and start again"
             )),
             Access::Unreadable { why, .. } => Some(format!(
-                "read-only: {why} — partnerbook never writes over a file it cannot read; fix it by hand, or press o for another review"
+                "read-only: {why} — partnerbook never writes over a file it cannot read; fix it by hand, or press {} for another review",
+                self.global_key(Action::OpenHistory)
             )),
         }
     }
@@ -99,8 +101,9 @@ impl App {
                 // It cannot be moved aside either: never write a new draft over it.
                 self.draft_blocked = true;
                 self.fail(format!(
-                    "A draft of unsaved changes at {} could not be read ({reason}) and is left as it is, so no new draft is kept this time: save with Ctrl-S as you go.",
-                    path.display()
+                    "A draft of unsaved changes at {} could not be read ({reason}) and is left as it is, so no new draft is kept this time: save with {} as you go.",
+                    path.display(),
+                    self.global_key(Action::Save)
                 ));
             }
         }
@@ -123,7 +126,10 @@ impl App {
         }
         let before = std::mem::replace(&mut self.review, *draft);
         self.record_change("restoring the draft".into(), before);
-        self.note("Restored your unsaved changes — Ctrl-S to save them.".into());
+        let save = self.global_key(Action::Save);
+        self.note(format!(
+            "Restored your unsaved changes — {save} to save them."
+        ));
     }
 
     /// Throws the draft away for good.
@@ -153,8 +159,9 @@ impl App {
                 (None, _) => false,
             },
             Err(error) => {
+                let copy = self.global_key(Action::SaveCopy);
                 self.fail(format!(
-                    "Not saved — {error}; the file on disk is left as it is. Your changes are still here: Ctrl-W saves a copy elsewhere."
+                    "Not saved — {error}; the file on disk is left as it is. Your changes are still here: {copy} saves a copy elsewhere."
                 ));
                 return false;
             }
@@ -184,8 +191,12 @@ impl App {
                 true
             }
             Err(error) => {
+                let (save, copy) = (
+                    self.global_key(Action::Save),
+                    self.global_key(Action::SaveCopy),
+                );
                 self.fail(format!(
-                    "Not saved — {error}. Your changes are still here: fix it and press Ctrl-S again, or Ctrl-W to save a copy elsewhere."
+                    "Not saved — {error}. Your changes are still here: fix it and press {save} again, or {copy} to save a copy elsewhere."
                 ));
                 false
             }
@@ -213,8 +224,9 @@ impl App {
                 true
             }
             Err(error) => {
+                let copy = self.global_key(Action::SaveCopy);
                 self.fail(format!(
-                    "Not saved — the file changed on disk since you opened it, and a copy beside it failed: {error}. Your changes are still here: Ctrl-W saves a copy elsewhere."
+                    "Not saved — the file changed on disk since you opened it, and a copy beside it failed: {error}. Your changes are still here: {copy} saves a copy elsewhere."
                 ));
                 false
             }

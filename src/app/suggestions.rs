@@ -69,7 +69,8 @@ impl App {
         self.selected[2] = self.review.follow_up_len() + item;
         self.start_editing();
         self.note(format!(
-            "Added to “{title}”: make it your own, then Enter or Esc."
+            "Added to “{title}”: make it your own, then {} when done.",
+            self.key(Context::Editing, crate::action::Action::StopEditing)
         ));
     }
 }

@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use super::{Access, App, CompareView, Next, Pane, Popup, Screen};
+use crate::action::Action;
 use crate::compare::Comparison;
+use crate::keymap::Context;
 use crate::review::{FollowUp, Review};
 use crate::store::StoreError;
 
@@ -120,7 +122,7 @@ impl App {
     pub(super) fn compare(&mut self) {
         let (a, b) = match self.history.pair_to_compare() {
             Ok(pair) => pair,
-            Err(why) => return self.fail(why.to_string()),
+            Err(why) => return self.explain_no_pair(why),
         };
         let loaded = self
             .load_review(a)
@@ -136,6 +138,23 @@ impl App {
             }
             Err(error) => self.fail(format!("Cannot compare — {error}")),
         }
+    }
+
+    /// Why `c` compared nothing, naming the user's keys.
+    fn explain_no_pair(&mut self, why: super::history::NoPair) {
+        use super::history::NoPair;
+        let mark = self.key(Context::History, Action::ToggleMark);
+        let text = match why {
+            NoPair::NoReviews => "There are no reviews to compare yet.".to_string(),
+            NoPair::OneMarked => format!(
+                "Mark a second review with {mark}, or move to another one, then press {}.",
+                self.key(Context::History, Action::Compare)
+            ),
+            NoPair::Oldest => {
+                format!("This is the oldest review: there is none before it. Mark two with {mark}.")
+            }
+        };
+        self.fail(text);
     }
 
     /// `date`'s review from disk (with `true`), or a new empty one (with `false`).

@@ -4,7 +4,6 @@
 use super::{App, Pane};
 use crate::action::Action;
 use crate::content::ITEMS_PER_LIST;
-use crate::keymap::Context;
 use crate::review::Review;
 
 /// How many changes can be undone; older ones are forgotten.
@@ -95,11 +94,10 @@ impl App {
 
     /// The keys that undo and redo, as the footer names them.
     pub(super) fn undo_keys(&self) -> (String, String) {
-        let label = |action| {
-            let keys = self.keys.label_for(Context::Global, &action).unwrap_or("");
-            keys.split(' ').next().unwrap_or("").to_string()
-        };
-        (label(Action::UndoChange), label(Action::RedoChange))
+        (
+            self.global_key(Action::UndoChange),
+            self.global_key(Action::RedoChange),
+        )
     }
 
     /// Remembers the review as it was before a change, unless nothing changed.

@@ -7,8 +7,10 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Clear, ListItem, Paragraph, Widget};
 
 use super::{popup_frame, render_selectable, text, theme};
+use crate::action::Action;
 use crate::app::{App, FrameLayout, Target};
 use crate::focus::{Source, Suggestion};
+use crate::keymap::Context;
 
 /// The popup, with suggestion `selected` highlighted.
 pub struct FocusPopup<'a> {
@@ -65,7 +67,9 @@ impl FocusPopup<'_> {
         // beneath is left cut off beside its frame.
         let rows = area.centered_vertically(Constraint::Length(height));
         Clear.render(rows, buf);
-        let inner = popup_frame(area, width, height, "Suggested focus — Esc to close", buf);
+        let close = app.key(Context::Focus, Action::ClosePopup);
+        let title = format!("Suggested focus — {close} to close");
+        let inner = popup_frame(area, width, height, &title, buf);
         let [intro_area, list_area] = Layout::vertical([
             Constraint::Length(intro_lines.len() as u16 + 1),
             Constraint::Fill(1),

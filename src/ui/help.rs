@@ -6,7 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{popup_frame, text, theme};
+use crate::action::Action;
 use crate::app::{FrameLayout, Target};
+use crate::keymap::Context;
 use crate::keymap::{self, Keymap};
 
 /// Lists every key binding, scrolled by `scroll` rows.
@@ -43,7 +45,12 @@ impl HelpOverlay<'_> {
         debug_assert_eq!(lines.len(), keymap::help_line_count());
         let total = lines.len() as u16;
         let height = (total + 2).min(area.height);
-        let inner = popup_frame(area, 88, height, "Keys — Esc to close", buf);
+        let close = self
+            .keys
+            .label_for(Context::Help, &Action::ClosePopup)
+            .map_or("Esc", keymap::first_key);
+        let title = format!("Keys — {close} to close");
+        let inner = popup_frame(area, 88, height, &title, buf);
         let max_scroll = total.saturating_sub(inner.height);
         let scroll = self.scroll.min(max_scroll);
         laid.hits.add(inner, Target::Help);

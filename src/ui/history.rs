@@ -8,7 +8,9 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::trend::{self, BandScale, TrendChart, TrendPoint};
 use super::{text, theme};
+use crate::action::Action;
 use crate::app::{App, FrameLayout, HistoryRow, SaveState};
+use crate::keymap::Context;
 use crate::review::Summary;
 
 /// Cells a date takes in the list, as in "Wed 30 Sep 2026".
@@ -106,8 +108,11 @@ impl HistoryView<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         if count == 0 {
-            let message =
-                "No reviews saved yet. Press n to start today's review, or Esc to go back.";
+            let message = format!(
+                "No reviews saved yet. Press {} to start today's review, or {} to go back.",
+                app.key(Context::History, Action::OpenToday),
+                app.key(Context::History, Action::CloseView)
+            );
             Paragraph::new(message)
                 .style(theme::DIM)
                 .wrap(Wrap { trim: true })

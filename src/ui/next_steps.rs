@@ -7,8 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{pane_block, text, theme};
+use crate::action::Action;
 use crate::app::{App, FrameLayout, Pane, Target};
 use crate::content::ITEMS_PER_LIST;
+use crate::keymap::Context;
 use crate::review::Progress;
 
 /// The Next steps pane of `app`.
@@ -218,7 +220,8 @@ impl NextStepsPane<'_> {
         if text.trim().is_empty() {
             let hint = &app.workbook.next_steps[item / ITEMS_PER_LIST].hint;
             let placeholder = if selected && self.focused {
-                format!("Enter to write — {hint}")
+                let write = app.key(Context::NextSteps, Action::StartEditing);
+                format!("{write} to write — {hint}")
             } else {
                 "…".to_string()
             };
