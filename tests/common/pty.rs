@@ -276,11 +276,11 @@ impl Session {
         let start = Instant::now();
         while start.elapsed() < TIMEOUT {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
-                std::thread::sleep(Duration::from_millis(50));
-                let parser = self.screen.lock().expect("lock");
-                let screen = parser.screen();
-                assert!(!screen.alternate_screen(), "alternate screen left on");
-                assert!(!screen.hide_cursor(), "cursor left hidden");
+                // The last bytes may still be on their way through the reader thread: wait
+                // for the restored terminal rather than for a fixed time.
+                self.wait_until("the terminal restored after exit", |screen| {
+                    !screen.alternate_screen() && !screen.hide_cursor()
+                });
                 return status.success();
             }
             std::thread::sleep(Duration::from_millis(20));
