@@ -24,9 +24,9 @@ fn seven_yes_and_three_no_score_seven() {
 fn answering_moves_to_the_next_question_and_stops_at_the_last() {
     let (_tmp, mut app) = new_app();
     type_text(&mut app, "yn");
-    assert_eq!(app.selected[0], 2);
+    assert_eq!(app.selected.question, 2);
     type_text(&mut app, "yyyyyyyyyy");
-    assert_eq!(app.selected[0], 9);
+    assert_eq!(app.selected.question, 9);
     assert_eq!(app.review.answers[9], Some(true));
 }
 
@@ -291,7 +291,7 @@ fn esc_run_together_with_a_letter_counts_as_both_presses() {
     let alt = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
     app.handle_key(alt('j'));
     assert!(app.editor.is_none(), "Esc ended the edit");
-    assert_eq!(app.selected[2], 1, "then j moved down");
+    assert_eq!(app.selected.next_step, 1, "then j moved down");
     assert_eq!(app.review.item(0), "plan");
     app.handle_key(alt('q'));
     assert_eq!(app.popup, Some(Popup::Unsaved(Next::Quit)));

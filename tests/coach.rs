@@ -217,11 +217,11 @@ fn a_click_focuses_a_pane_and_selects_the_row_under_it() {
         .iter()
         .position(|s| s.name == "Confidence")
         .expect("skill");
-    assert_eq!(app.selected[1], confidence);
+    assert_eq!(app.selected.skill, confidence);
 
     app.update(Action::Scroll(column, row as u16, 1));
     assert_eq!(
-        app.selected[1],
+        app.selected.skill,
         confidence + 1,
         "the wheel moves the selection"
     );
@@ -450,5 +450,5 @@ fn the_wheel_over_a_prompt_moves_nothing_beneath_it() {
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Down]);
     type_text(&mut app, "q");
     app.update(Action::Scroll(10, 10, -1));
-    assert_eq!(app.selected[2], 1);
+    assert_eq!(app.selected.next_step, 1);
 }

@@ -351,7 +351,7 @@ fn space_and_enter_step_the_selected_plan_and_stay_while_d_p_n_move_on() {
     press(&mut app, &[KeyCode::Tab, KeyCode::Tab]);
     press(&mut app, &[KeyCode::Char(' ')]);
     assert_eq!(status(&app, 0), Some(Progress::Done));
-    assert_eq!(app.selected[2], 0, "Space stays on the plan");
+    assert_eq!(app.selected.next_step, 0, "Space stays on the plan");
     press(&mut app, &[KeyCode::Enter, KeyCode::Char(' ')]);
     assert_eq!(status(&app, 0), Some(Progress::NotYet));
     press(&mut app, &[KeyCode::Enter]);
@@ -363,7 +363,7 @@ fn space_and_enter_step_the_selected_plan_and_stay_while_d_p_n_move_on() {
 
     press(&mut app, &[KeyCode::Char('d')]);
     assert_eq!(
-        (status(&app, 0), app.selected[2]),
+        (status(&app, 0), app.selected.next_step),
         (Some(Progress::Done), 1)
     );
     press(&mut app, &[KeyCode::Char('n')]);

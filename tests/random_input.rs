@@ -75,8 +75,8 @@ fn check_invariants(app: &App) {
             .iter()
             .all(|s| s.rating.is_none_or(|r| (1..=5).contains(&r)))
     );
-    assert!(app.selected[0] < 10 && app.selected[1] < 9);
-    assert!(app.selected[2] < app.next_steps_rows());
+    assert!(app.selected.question < 10 && app.selected.skill < 9);
+    assert!(app.selected.next_step < app.next_steps_rows());
     assert!(app.history.selected < app.history.rows.len().max(1));
     if let Some(Popup::Focus { selected }) = app.popup {
         assert!(selected < app.suggestions().len().max(1));

@@ -147,7 +147,7 @@ fn a_full_disk_keeps_the_edits_and_a_retry_saves_them() {
     app.handle_key(ctrl('s'));
     let status = app.status.clone().expect("status");
     assert!(status.is_error, "{status:?}");
-    assert!(status.text.contains("Not saved") && status.text.contains("Ctrl-W"));
+    assert!(status.text.contains("Not saved") && status.text.contains("^W"));
     assert_eq!(app.save_state(), SaveState::Unsaved);
     assert_eq!(app.review.answered(), 2);
     assert!(app.draft_text().is_some(), "the draft still keeps them");

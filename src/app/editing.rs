@@ -27,11 +27,11 @@ impl App {
     /// Keeps the text and moves the editor to the next item, or stops after the last one.
     pub(super) fn edit_next_item(&mut self) {
         let last_row = self.next_steps_rows() - 1;
-        if self.selected[2] >= last_row {
+        if self.selected.next_step >= last_row {
             self.editor = None;
             return;
         }
-        self.selected[2] += 1;
+        self.selected.next_step += 1;
         self.start_editing();
     }
 

@@ -102,10 +102,14 @@ impl GuideView {
 
     /// Scrolls by `by` lines, staying within the text.
     pub fn scroll_by(&mut self, by: isize) {
+        self.scroll_to(super::Jump::By(by));
+    }
+
+    /// Scrolls as `jump` says, staying within the text.
+    pub fn scroll_to(&mut self, jump: super::Jump) {
         let total = self.laid_out().len();
-        let max = self.max_scroll(total) as isize;
-        let line = (self.scroll as isize).saturating_add(by).clamp(0, max);
-        self.scroll = line as usize;
+        let max = self.max_scroll(total);
+        self.scroll = jump.land(self.scroll, max);
     }
 
     /// Scrolls so `line` is near the top (a line of context above it when there is room).

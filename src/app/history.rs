@@ -99,8 +99,13 @@ impl History {
 
     /// Moves the selection by `by` rows, stopping at either end.
     pub fn move_by(&mut self, by: isize) {
-        let last = self.rows.len().saturating_sub(1) as isize;
-        self.selected = (self.selected as isize).saturating_add(by).clamp(0, last) as usize;
+        self.jump(super::Jump::By(by));
+    }
+
+    /// Moves the selection as `jump` says.
+    pub fn jump(&mut self, jump: super::Jump) {
+        let last = self.rows.len().saturating_sub(1);
+        self.selected = jump.land(self.selected, last);
     }
 
     /// Rows in a page (at least one).

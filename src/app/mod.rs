@@ -22,7 +22,9 @@ pub use frame::FrameLayout;
 pub use guide::{GUIDE_MAX_WIDTH, GuideView};
 pub use history::{History, HistoryRow, LOAD_RADIUS};
 pub use mouse::{HitMap, Target};
-pub use types::{Access, CompareView, Effect, Next, Pane, Popup, SaveState, Screen, Status};
+pub use types::{
+    Access, CompareView, Effect, Jump, Next, Pane, Popup, SaveState, Screen, Selection, Status,
+};
 pub use undo::{UNDO_DEPTH, UndoHistory};
 
 use crate::action::Action;
@@ -66,7 +68,7 @@ pub struct App {
     /// The pane with focus.
     pub focus: Pane,
     /// Selected question, skill and Next steps row (follow-up plans first, then the nine items).
-    pub selected: [usize; 3],
+    pub selected: Selection,
     /// The editor of the item being edited, if any.
     pub editor: Option<TextArea<'static>>,
     /// The popup on top, if any.
@@ -131,7 +133,7 @@ impl App {
             screen: Screen::Workbook,
             history: History::default(),
             focus: Pane::Assessment,
-            selected: [0; 3],
+            selected: Selection::default(),
             editor: None,
             popup: None,
             status: None,
@@ -249,18 +251,18 @@ impl App {
         match action {
             Action::NextPane => self.focus_pane(self.focus.step(1)),
             Action::PrevPane => self.focus_pane(self.focus.step(-1)),
-            Action::Up => self.move_selection(-1),
-            Action::Down => self.move_selection(1),
-            Action::First => self.move_selection(isize::MIN / 2),
-            Action::Last => self.move_selection(isize::MAX / 2),
-            Action::PageUp => self.move_selection(-self.page_rows()),
-            Action::PageDown => self.move_selection(self.page_rows()),
+            Action::Up => self.move_selection(Jump::By(-1)),
+            Action::Down => self.move_selection(Jump::By(1)),
+            Action::First => self.move_selection(Jump::First),
+            Action::Last => self.move_selection(Jump::Last),
+            Action::PageUp => self.move_selection(Jump::By(-self.page_rows())),
+            Action::PageDown => self.move_selection(Jump::By(self.page_rows())),
             Action::AnswerYes => self.answer(Some(true)),
             Action::AnswerNo => self.answer(Some(false)),
-            Action::ClearAnswer => self.review.set_answer(self.selected[0], None),
-            Action::TogglePractised => self.review.toggle_practised(self.selected[1]),
-            Action::Rate(rating) => self.review.set_rating(self.selected[1], Some(rating)),
-            Action::ClearRating => self.review.set_rating(self.selected[1], None),
+            Action::ClearAnswer => self.review.set_answer(self.selected.question, None),
+            Action::TogglePractised => self.review.toggle_practised(self.selected.skill),
+            Action::Rate(rating) => self.review.set_rating(self.selected.skill, Some(rating)),
+            Action::ClearRating => self.review.set_rating(self.selected.skill, None),
             Action::StartEditing => self.start_editing(),
             Action::StopEditing => self.editor = None,
             Action::EditNextItem => self.edit_next_item(),
@@ -385,7 +387,7 @@ impl App {
     fn set_progress(&mut self, progress: Option<Progress>) {
         if let Some(plan) = self.selected_plan() {
             self.review.set_progress(plan, progress);
-            self.move_selection(1);
+            self.move_selection(Jump::By(1));
         }
     }
 
@@ -418,8 +420,8 @@ impl App {
     }
 
     fn answer(&mut self, answer: Option<bool>) {
-        self.review.set_answer(self.selected[0], answer);
-        self.move_selection(1);
+        self.review.set_answer(self.selected.question, answer);
+        self.move_selection(Jump::By(1));
     }
 
     fn quit(&mut self) -> Option<Effect> {

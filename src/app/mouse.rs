@@ -74,13 +74,13 @@ impl App {
         match target {
             Target::Pane(pane) => self.focus_pane(pane),
             Target::Row(pane, index) => {
-                let slot = Pane::ALL.iter().position(|p| *p == pane).unwrap_or(0);
-                let again = self.focus == pane && self.selected[slot] == index;
-                if self.selected[slot] != index || self.focus != pane {
+                let again = self.focus == pane && self.selected.row(pane) == index;
+                if self.selected.row(pane) != index || self.focus != pane {
                     self.editor = None;
                 }
                 self.focus_pane(pane);
-                self.selected[slot] = index.min(self.pane_len(pane).saturating_sub(1));
+                let row = index.min(self.pane_len(pane).saturating_sub(1));
+                self.selected.set_row(pane, row);
                 if again && pane == Pane::NextSteps && self.write_block().is_none() {
                     self.start_editing();
                 }
@@ -103,7 +103,9 @@ impl App {
     pub(super) fn wheel(&mut self, column: u16, row: u16, rows: i8) {
         let by = isize::from(rows);
         match &self.popup {
-            Some(Popup::Help { .. } | Popup::Focus { .. }) => return self.move_selection(by),
+            Some(Popup::Help { .. } | Popup::Focus { .. }) => {
+                return self.move_selection(super::Jump::By(by));
+            }
             Some(_) => return,
             None => {}
         }
@@ -115,11 +117,11 @@ impl App {
                     self.focus_pane(pane);
                 }
                 if self.editor.is_none() {
-                    self.move_selection(by);
+                    self.move_selection(super::Jump::By(by));
                 }
             }
             (Screen::Workbook, _) => {}
-            _ => self.move_selection(by * 3),
+            _ => self.move_selection(super::Jump::By(by * 3)),
         }
     }
 }

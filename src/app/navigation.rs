@@ -1,7 +1,7 @@
 //! Where the user is: the selected rows in the panes, the history and the compare view,
 //! pages, the help overlay's scroll, and how long since the last review.
 
-use super::{App, Pane, Popup, REVIEW_DUE_DAYS, Screen, Target};
+use super::{App, Jump, Pane, Popup, REVIEW_DUE_DAYS, Screen, Target};
 use crate::keymap;
 
 /// How long a status message stays before it fades.
@@ -44,12 +44,14 @@ impl App {
 
     /// The Next steps item (0..9) selected, unless a follow-up plan is.
     pub fn selected_item(&self) -> Option<usize> {
-        self.selected[2].checked_sub(self.review.follow_up_len())
+        self.selected
+            .next_step
+            .checked_sub(self.review.follow_up_len())
     }
 
     /// The follow-up plan selected, if one is.
     pub fn selected_plan(&self) -> Option<usize> {
-        (self.selected[2] < self.review.follow_up_len()).then_some(self.selected[2])
+        (self.selected.next_step < self.review.follow_up_len()).then_some(self.selected.next_step)
     }
 
     /// Opens the help overlay at the keys of where the user is.
@@ -83,39 +85,37 @@ impl App {
         }
     }
 
-    pub(super) fn move_selection(&mut self, by: isize) {
+    pub(super) fn move_selection(&mut self, jump: Jump) {
         if let Some(Popup::Help { scroll }) = self.popup {
             // Within the text as last drawn: End then ↑ moves at once.
             let lines = keymap::help_line_count();
             let in_view = self.help_rows().map_or(1, usize::from);
-            let last = lines.saturating_sub(in_view.max(1)) as isize;
-            let from = (scroll as isize).min(last);
-            let scroll = from.saturating_add(by).clamp(0, last) as u16;
+            let last = lines.saturating_sub(in_view.max(1));
+            let scroll = jump.land(usize::from(scroll).min(last), last) as u16;
             self.popup = Some(Popup::Help { scroll });
             return;
         }
         if let Some(Popup::Focus { selected }) = self.popup {
-            let last = self.suggestions().len().saturating_sub(1) as isize;
-            let selected = (selected as isize).saturating_add(by).clamp(0, last) as usize;
+            let last = self.suggestions().len().saturating_sub(1);
+            let selected = jump.land(selected, last);
             self.popup = Some(Popup::Focus { selected });
             return;
         }
         if self.screen.is_guide() {
-            return self.guide.scroll_by(by);
+            return self.guide.scroll_to(jump);
         }
         if self.screen == Screen::History {
-            self.history.move_by(by);
+            self.history.jump(jump);
             self.history.ensure_loaded(&self.store, self.workbook);
             return;
         }
         if let Screen::Compare(view) = &mut self.screen {
-            let last = view.max_scroll as isize;
-            view.scroll = (view.scroll as isize).saturating_add(by).clamp(0, last) as u16;
+            let scroll = jump.land(usize::from(view.scroll), usize::from(view.max_scroll));
+            view.scroll = scroll as u16;
             return;
         }
-        let index = Pane::ALL.iter().position(|p| *p == self.focus).unwrap_or(0);
-        let last = self.pane_len(self.focus).saturating_sub(1) as isize;
-        let current = self.selected[index] as isize;
-        self.selected[index] = current.saturating_add(by).clamp(0, last) as usize;
+        let last = self.pane_len(self.focus).saturating_sub(1);
+        let row = jump.land(self.selected.row(self.focus), last);
+        self.selected.set_row(self.focus, row);
     }
 }

@@ -22,8 +22,8 @@ impl App {
     pub(super) fn take_up_suggestion(&mut self) {
         let suggestions = self.suggestions();
         let source = match self.context() {
-            Context::Assessment => Source::Question(self.selected[0]),
-            Context::Skills => Source::Skill(self.selected[1]),
+            Context::Assessment => Source::Question(self.selected.question),
+            Context::Skills => Source::Skill(self.selected.skill),
             _ => {
                 if let Some(Popup::Focus { selected }) = self.popup
                     && let Some(chosen) = suggestions.get(selected).cloned()
@@ -66,7 +66,7 @@ impl App {
         self.review.set_item(item, suggestion.step.clone());
         self.popup = None;
         self.focus = Pane::NextSteps;
-        self.selected[2] = self.review.follow_up_len() + item;
+        self.selected.next_step = self.review.follow_up_len() + item;
         self.start_editing();
         self.note(format!(
             "Added to “{title}”: make it your own, then {} when done.",

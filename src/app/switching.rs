@@ -54,7 +54,7 @@ impl App {
         }
         self.load_into_view(date);
         self.focus = Pane::Assessment;
-        self.selected = [0; 3];
+        self.selected = super::Selection::default();
         self.editor = None;
         self.screen = Screen::Workbook;
     }
@@ -114,7 +114,7 @@ impl App {
                 self.undo = undo;
             }
             let last = self.next_steps_rows().saturating_sub(1);
-            self.selected[2] = self.selected[2].min(last);
+            self.selected.next_step = self.selected.next_step.min(last);
         }
     }
 

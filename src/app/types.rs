@@ -28,6 +28,61 @@ impl Pane {
     }
 }
 
+/// The selected row of each pane.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// The question selected in Self-assessment.
+    pub question: usize,
+    /// The skill selected in Essential skills.
+    pub skill: usize,
+    /// The Next steps row selected: the follow-up plans first, then the nine items.
+    pub next_step: usize,
+}
+
+impl Selection {
+    /// The selected row of `pane`.
+    pub fn row(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Assessment => self.question,
+            Pane::Skills => self.skill,
+            Pane::NextSteps => self.next_step,
+        }
+    }
+
+    /// Selects row `row` of `pane`.
+    pub fn set_row(&mut self, pane: Pane, row: usize) {
+        match pane {
+            Pane::Assessment => self.question = row,
+            Pane::Skills => self.skill = row,
+            Pane::NextSteps => self.next_step = row,
+        }
+    }
+}
+
+/// Where a move goes: by some rows (a page is many), or to either end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Jump {
+    /// This many rows down (up when negative).
+    By(isize),
+    /// The first row.
+    First,
+    /// The last row.
+    Last,
+}
+
+impl Jump {
+    /// The row this move lands on from `current`, among rows `0..=last`.
+    pub fn land(self, current: usize, last: usize) -> usize {
+        match self {
+            Jump::First => 0,
+            Jump::Last => last,
+            Jump::By(rows) => (current as isize)
+                .saturating_add(rows)
+                .clamp(0, last as isize) as usize,
+        }
+    }
+}
+
 /// What fills the screen between the title bar and the footer. A view that needs data holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Screen {

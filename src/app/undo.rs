@@ -57,12 +57,12 @@ impl UndoHistory {
 impl App {
     /// What `action` would change, in words, when it is one undo records.
     pub(super) fn undo_label(&self, action: &Action) -> Option<String> {
-        let question = self.selected[0] + 1;
+        let question = self.selected.question + 1;
         let skill = || {
             let name = self
                 .workbook
                 .skills
-                .get(self.selected[1])
+                .get(self.selected.skill)
                 .map(|s| s.name.as_str());
             name.unwrap_or("the skill").to_string()
         };
@@ -138,9 +138,10 @@ impl App {
 
     /// Keeps each pane's selection on a row that exists.
     fn clamp_selection(&mut self) {
-        for (slot, pane) in Pane::ALL.into_iter().enumerate() {
+        for pane in Pane::ALL {
             let last = self.pane_len(pane).saturating_sub(1);
-            self.selected[slot] = self.selected[slot].min(last);
+            let row = self.selected.row(pane).min(last);
+            self.selected.set_row(pane, row);
         }
     }
 }

@@ -110,7 +110,7 @@ impl AssessmentPane<'_> {
                 ListItem::new(Text::from(rows))
             })
             .collect();
-        let rows = render_selectable(items, app.selected[0], self.focused, list_area, buf);
+        let rows = render_selectable(items, app.selected.question, self.focused, list_area, buf);
         for (rect, index) in rows {
             laid.hits.add(rect, Target::Row(Pane::Assessment, index));
         }

@@ -64,7 +64,7 @@ impl NextStepsPane<'_> {
         block.render(area, buf);
 
         let text_width = usize::from(inner.width.saturating_sub(PREFIX_WIDTH)).max(1);
-        let selected = app.selected[2];
+        let selected = app.selected.next_step;
         let plans = review.follow_up_len();
         let mut rows = Vec::new();
         if let Some(follow_up) = &review.follow_up {

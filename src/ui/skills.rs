@@ -60,11 +60,11 @@ impl SkillsPane<'_> {
             .enumerate()
             .map(|(index, (skill, entry))| {
                 // The skill selected in the focused pane is always read whole, whatever the room.
-                let wrap = wrap_all || (self.focused && index == app.selected[1]);
+                let wrap = wrap_all || (self.focused && index == app.selected.skill);
                 skill_item(&skill.name, &skill.description, *entry, row_width, wrap)
             })
             .collect();
-        let rows = render_selectable(items, app.selected[1], self.focused, inner, buf);
+        let rows = render_selectable(items, app.selected.skill, self.focused, inner, buf);
         for (rect, index) in rows {
             laid.hits.add(rect, Target::Row(Pane::Skills, index));
         }
