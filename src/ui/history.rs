@@ -25,7 +25,9 @@ const LIST_WIDTH: u16 = 76;
 impl HistoryView<'_> {
     /// Draws the history into `area`, noting in `laid` what it laid out.
     pub fn render(self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
-        let (list_area, chart_area) = if area.width >= 140 && area.height >= 30 {
+        let side_by_side = crate::layout::HISTORY_SIDE_BY_SIDE;
+        let (list_area, chart_area) = if crate::layout::fits(area.width, area.height, side_by_side)
+        {
             let [list, chart] =
                 Layout::horizontal([Constraint::Length(LIST_WIDTH), Constraint::Fill(1)])
                     .areas(area);

@@ -110,7 +110,7 @@ fn render_panes(app: &App, laid: &mut FrameLayout, body: Rect, buf: &mut Buffer)
 /// Wide terminals get three columns; tall ones a left column beside two stacked panes;
 /// small ones give the focused pane all the room and fold the others to one line each.
 fn pane_areas(focus: Pane, body: Rect) -> Vec<(Pane, Rect, bool)> {
-    if body.width >= 160 && body.height >= 26 {
+    if crate::layout::fits(body.width, body.height, crate::layout::THREE_COLUMNS) {
         let [a, s, n] = Layout::horizontal([
             Constraint::Percentage(36),
             Constraint::Percentage(32),
@@ -123,7 +123,7 @@ fn pane_areas(focus: Pane, body: Rect) -> Vec<(Pane, Rect, bool)> {
             (Pane::NextSteps, n, true),
         ];
     }
-    if body.width >= 100 && body.height >= 30 {
+    if crate::layout::fits(body.width, body.height, crate::layout::TWO_COLUMNS) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
         let skills_height = (body.height * 11 / 20).min(20);
@@ -157,9 +157,10 @@ fn render_collapsed(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         Pane::Assessment => (
             "Self-assessment",
             format!(
-                "{}/10 · {} of 10 answered",
+                "{}/{total} · {} of {total} answered",
                 review.score(),
-                review.answered()
+                review.answered(),
+                total = review.answers.len()
             ),
         ),
         Pane::Skills => (

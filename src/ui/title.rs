@@ -56,7 +56,11 @@ impl Widget for TitleBar<'_> {
             }
         }
         let used: usize = spans.iter().map(|s| s.width()).sum();
-        let help = if area.width >= 100 { " ? help " } else { "" };
+        let help = if area.width >= crate::layout::TITLE_HELP_FROM {
+            " ? help "
+        } else {
+            ""
+        };
         let room = usize::from(area.width).saturating_sub(used + help.len() + 1);
         let past = past && app.screen == Screen::Workbook;
         let mut right: Vec<Span> = cadence(app, past)
