@@ -111,7 +111,7 @@ pub enum Action {
     SaveAndContinue,
     /// In the unsaved-changes prompt: throw the changes away and go on.
     DiscardAndContinue,
-    /// Close the popup (help or quit prompt) and carry on.
+    /// Close the popup on top (help, focus suggestions, the save-a-copy or unsaved-changes prompt) and carry on.
     ClosePopup,
     /// Show the help overlay listing every key.
     Help,

@@ -19,7 +19,8 @@ pub use tables::{DRAFT_PROMPT, EDITING, FOCUS, GLOBAL, HELP, QUIT_PROMPT, SAVE_A
 pub use user::{Keymap, Rebind, first_key};
 pub use views::{COMPARE, GUIDE, GUIDE_SEARCH, HISTORY};
 
-/// Where a key press lands, in priority order: popup, text editing, focused pane, global.
+/// Where a key press lands, in priority order: a popup; the history, compare view or guide;
+/// text being typed (an item, a path, a search); the focused pane; then the global keys.
 /// `Context::iter()` (strum) goes through them all in this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumIter)]
 pub enum Context {
