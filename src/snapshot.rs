@@ -3,7 +3,6 @@
 
 use std::fmt::Write as _;
 
-use chrono::SecondsFormat;
 use toml::Value;
 
 use crate::content::Workbook;
@@ -22,15 +21,17 @@ pub struct SnapshotError {
     pub reason: String,
 }
 
-/// Writes `review` as TOML. Reading the result back gives an equal review, and
-/// writing that again gives identical bytes.
+/// Writes `review` as TOML in the normal form: fixed key order, every section present (but
+/// `[follow_up]`, written only when the review looks back on one). Reading the result back
+/// gives an equal review (`saved_at` to the whole second), and writing that again gives
+/// identical bytes. For a file that already exists — perhaps edited by hand — use
+/// [`update_text`], which keeps its shape.
 pub fn to_toml(review: &Review, workbook: &Workbook) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "version = {FORMAT_VERSION}");
     let _ = writeln!(out, "date = {}", toml_date(review.date));
     if let Some(saved_at) = review.saved_at {
-        let stamp = saved_at.to_rfc3339_opts(SecondsFormat::Secs, true);
-        let _ = writeln!(out, "saved_at = {stamp}");
+        let _ = writeln!(out, "saved_at = {}", write::stamp(saved_at));
     }
     let (unknown_tables, unknown_values): (toml::Table, toml::Table) = review
         .unknown
@@ -38,56 +39,11 @@ pub fn to_toml(review: &Review, workbook: &Workbook) -> String {
         .into_iter()
         .partition(|(_, value)| value.is_table());
     out.push_str(&toml::to_string(&unknown_values).unwrap_or_default());
-
-    out.push_str("\n[assessment]\n");
-    for (question, answer) in workbook.questions.iter().zip(&review.answers) {
-        if let Some(answer) = answer {
-            let _ = writeln!(out, "{} = {answer}", question.id);
-        }
-    }
-
-    out.push_str("\n[skills]\n");
-    for (skill, entry) in workbook.skills.iter().zip(&review.skills) {
-        let rating = entry
-            .rating
-            .map(|r| format!(", rating = {r}"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{} = {{ practised = {}{rating} }}",
-            skill.id, entry.practised
-        );
-    }
-
-    out.push_str("\n[next_steps]\n");
-    for (list, items) in workbook.next_steps.iter().zip(&review.next_steps) {
-        let kept = items
-            .iter()
-            .rposition(|i| !i.is_empty())
-            .map_or(0, |last| last + 1);
-        if kept == 0 {
-            let _ = writeln!(out, "{} = []", list.id);
-            continue;
-        }
-        let _ = writeln!(out, "{} = [", list.id);
-        for item in &items[..kept] {
-            let _ = writeln!(out, "    {},", Value::String(item.clone()));
-        }
-        out.push_str("]\n");
-    }
+    write::assessment(&mut out, review, workbook);
+    write::skills(&mut out, review, workbook);
+    write::next_steps(&mut out, review, workbook, write::quote);
     if let Some(follow_up) = &review.follow_up {
-        out.push_str("\n[follow_up]\n");
-        let _ = writeln!(out, "from = {}", toml_date(follow_up.from));
-        out.push_str("items = [\n");
-        for item in &follow_up.items {
-            let status = item
-                .status
-                .map(|s| format!(", status = \"{}\"", s.id()))
-                .unwrap_or_default();
-            let text = Value::String(item.text.clone());
-            let _ = writeln!(out, "    {{ text = {text}{status} }},");
-        }
-        out.push_str("]\n");
+        write::follow_up(&mut out, follow_up, write::quote);
     }
     if !unknown_tables.is_empty() {
         out.push('\n');
@@ -194,8 +150,18 @@ fn take_section(
     }
 }
 
+#[path = "snapshot_edit.rs"]
+mod edit;
+#[path = "snapshot_sections.rs"]
+mod sections;
+#[path = "snapshot_update.rs"]
+mod update;
 #[path = "snapshot_values.rs"]
 mod values;
+#[path = "snapshot_write.rs"]
+mod write;
+
+pub use update::update_text;
 
 use values::{
     line_at, line_of_key, parse_date, parse_follow_up, parse_items, parse_skill, parse_timestamp,
