@@ -2,7 +2,6 @@
 //! with your boss. The domain (`content`, `review`, `snapshot`, `store`) knows nothing of
 //! the terminal; `app`, `keymap` and `ui` are the TUI on top of it.
 
-
 pub mod action;
 pub mod app;
 pub mod checkup;

@@ -60,7 +60,11 @@ pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotErro
         reason: e.message().trim().to_string(),
     })?;
     let at = |section: Option<&str>, key: &str, reason: String| SnapshotError {
-        line: line_of_key(text, section, key),
+        line: line_of(text, &path(section, key, &[])),
+        reason,
+    };
+    let at_bad = |section: &str, key: &str, (inner, reason): Bad| SnapshotError {
+        line: line_of(text, &path(Some(section), key, &inner)),
         reason,
     };
 
@@ -113,22 +117,25 @@ pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotErro
             .skill_index(&id)
             .ok_or_else(|| at(Some("skills"), &id, format!("unknown skill `{id}`")))?;
         review.skills[index] =
-            parse_skill(&id, &value).map_err(|why| at(Some("skills"), &id, why))?;
+            parse_skill(&id, &value).map_err(|bad| at_bad("skills", &id, bad))?;
     }
 
     for (id, value) in take_section(&mut table, "next_steps", text)? {
         let index = workbook
             .list_index(&id)
             .ok_or_else(|| at(Some("next_steps"), &id, format!("unknown list `{id}`")))?;
-        let items = parse_items(&id, &value).map_err(|why| at(Some("next_steps"), &id, why))?;
+        let items = parse_items(&id, &value).map_err(|bad| at_bad("next_steps", &id, bad))?;
         for (slot, item) in review.next_steps[index].iter_mut().zip(items) {
             *slot = item;
         }
     }
 
     if let Some(value) = table.remove("follow_up") {
-        let at_follow_up = |key: &str, why: String| at(Some("follow_up"), key, why);
-        review.follow_up = Some(parse_follow_up(&value, at_follow_up)?);
+        let follow_up = parse_follow_up(&value).map_err(|(inner, reason)| SnapshotError {
+            line: line_of(text, &path(None, "follow_up", &inner)),
+            reason,
+        })?;
+        review.follow_up = Some(follow_up);
     }
 
     review.unknown = table;
@@ -144,14 +151,24 @@ fn take_section(
         None => Ok(toml::Table::new()),
         Some(Value::Table(section)) => Ok(section),
         Some(_) => Err(SnapshotError {
-            line: line_of_key(text, None, name),
+            line: line_of(text, &path(None, name, &[])),
             reason: format!("`{name}` must be a table"),
         }),
     }
 }
 
+/// The steps to `key` (in `section`, if any), then `inner` below it.
+fn path(section: Option<&str>, key: &str, inner: &[Step]) -> Vec<Step> {
+    let mut steps: Vec<Step> = section.into_iter().map(lines::key).collect();
+    steps.push(lines::key(key));
+    steps.extend_from_slice(inner);
+    steps
+}
+
 #[path = "snapshot_edit.rs"]
 mod edit;
+#[path = "snapshot_lines.rs"]
+mod lines;
 #[path = "snapshot_sections.rs"]
 mod sections;
 #[path = "snapshot_update.rs"]
@@ -163,11 +180,13 @@ mod write;
 
 pub use update::update_text;
 
-use values::{
-    line_at, line_of_key, parse_date, parse_follow_up, parse_items, parse_skill, parse_timestamp,
-    toml_date,
-};
+use lines::{Bad, Step, line_at, line_of};
+use values::{parse_date, parse_follow_up, parse_items, parse_skill, parse_timestamp, toml_date};
 
 #[cfg(test)]
 #[path = "snapshot_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "snapshot_line_tests.rs"]
+mod line_tests;
