@@ -326,7 +326,7 @@ pub fn resolve_date(store: &Store, text: &str, today: NaiveDate) -> anyhow::Resu
     let dates = latest::counted(&all, today);
     match dates.get(nth) {
         Some(date) => Ok(*date),
-        None if dates.is_empty() => bail!("no reviews up to today in {}", store.dir().display()),
-        None => bail!("there is only one review up to today, so no `previous`"),
+        None if dates.is_empty() => bail!("no reviews yet in {}", store.dir().display()),
+        None => bail!("there is only one review, so no `previous`"),
     }
 }
