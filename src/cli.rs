@@ -13,6 +13,7 @@ use crate::compare::Comparison;
 use crate::compare_report;
 use crate::config::{self, CONFIG_ENV, Config};
 use crate::content::Workbook;
+use crate::latest;
 use crate::review::Review;
 use crate::store::{self, DATA_DIR_ENV, Store};
 use crate::{export, json_report, report};
@@ -273,7 +274,7 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
 
 /// The review a `YYYY-MM-DD`, `latest` or `previous` argument names; an error when there is none.
 fn load(store: &Store, text: &str, workbook: &Workbook) -> anyhow::Result<Review> {
-    let date = resolve_date(store, text)?;
+    let date = resolve_date(store, text, chrono::Local::now().date_naive())?;
     store
         .load(date, workbook)?
         .with_context(|| format!("no review dated {date} in {}", store.dir().display()))
@@ -298,7 +299,7 @@ fn output_width() -> usize {
 
 /// The date `partnerbook open DATE` opens: any date up to `today`, or `latest` / `previous`.
 pub fn date_to_open(store: &Store, text: &str, today: NaiveDate) -> anyhow::Result<NaiveDate> {
-    let date = resolve_date(store, text)?;
+    let date = resolve_date(store, text, today)?;
     if date > today {
         bail!(
             "{} is after today ({}): a review looks back, so it cannot be dated ahead",
@@ -309,14 +310,20 @@ pub fn date_to_open(store: &Store, text: &str, today: NaiveDate) -> anyhow::Resu
     Ok(date)
 }
 
-/// Turns `YYYY-MM-DD`, `latest` or `previous` into a date.
-pub fn resolve_date(store: &Store, text: &str) -> anyhow::Result<NaiveDate> {
+/// Turns `YYYY-MM-DD`, `latest` or `previous` into a date. Reviews dated after `today` are
+/// never `latest` or `previous` (the workbook's rule too, see `latest`); one passed over is
+/// named in a note on stderr.
+pub fn resolve_date(store: &Store, text: &str, today: NaiveDate) -> anyhow::Result<NaiveDate> {
     let nth = match text {
         "latest" => 0,
         "previous" => 1,
         _ => return cli_args::parse_date(text),
     };
-    let dates = store.dates()?;
+    let all = store.dates()?;
+    if let Some(notice) = latest::ahead_notice(&all, today) {
+        eprintln!("{notice}");
+    }
+    let dates = latest::counted(&all, today);
     match dates.get(nth) {
         Some(date) => Ok(*date),
         None if dates.is_empty() => bail!("no reviews yet in {}", store.dir().display()),

@@ -21,6 +21,7 @@ pub mod follow_up;
 pub mod guide;
 pub mod json_report;
 pub mod keymap;
+pub mod latest;
 pub mod layout;
 pub mod lock;
 pub mod privacy;

@@ -23,7 +23,10 @@ fn main() -> ExitCode {
         // The reader went away (`partnerbook man | head`): nothing more to say.
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("partnerbook: {error:#}");
+            eprintln!(
+                "partnerbook: {}",
+                partnerbook::text::error_line(error.chain())
+            );
             ExitCode::FAILURE
         }
     }

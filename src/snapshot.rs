@@ -3,7 +3,6 @@
 
 use std::fmt::Write as _;
 
-use chrono::SecondsFormat;
 use toml::Value;
 
 use crate::content::Workbook;
@@ -22,15 +21,17 @@ pub struct SnapshotError {
     pub reason: String,
 }
 
-/// Writes `review` as TOML. Reading the result back gives an equal review, and
-/// writing that again gives identical bytes.
+/// Writes `review` as TOML in the normal form: fixed key order, every section present (but
+/// `[follow_up]`, written only when the review looks back on one). Reading the result back
+/// gives an equal review (`saved_at` to the whole second), and writing that again gives
+/// identical bytes. For a file that already exists — perhaps edited by hand — use
+/// [`update_text`], which keeps its shape.
 pub fn to_toml(review: &Review, workbook: &Workbook) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "version = {FORMAT_VERSION}");
     let _ = writeln!(out, "date = {}", toml_date(review.date));
     if let Some(saved_at) = review.saved_at {
-        let stamp = saved_at.to_rfc3339_opts(SecondsFormat::Secs, true);
-        let _ = writeln!(out, "saved_at = {stamp}");
+        let _ = writeln!(out, "saved_at = {}", write::stamp(saved_at));
     }
     let (unknown_tables, unknown_values): (toml::Table, toml::Table) = review
         .unknown
@@ -38,56 +39,11 @@ pub fn to_toml(review: &Review, workbook: &Workbook) -> String {
         .into_iter()
         .partition(|(_, value)| value.is_table());
     out.push_str(&toml::to_string(&unknown_values).unwrap_or_default());
-
-    out.push_str("\n[assessment]\n");
-    for (question, answer) in workbook.questions.iter().zip(&review.answers) {
-        if let Some(answer) = answer {
-            let _ = writeln!(out, "{} = {answer}", question.id);
-        }
-    }
-
-    out.push_str("\n[skills]\n");
-    for (skill, entry) in workbook.skills.iter().zip(&review.skills) {
-        let rating = entry
-            .rating
-            .map(|r| format!(", rating = {r}"))
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "{} = {{ practised = {}{rating} }}",
-            skill.id, entry.practised
-        );
-    }
-
-    out.push_str("\n[next_steps]\n");
-    for (list, items) in workbook.next_steps.iter().zip(&review.next_steps) {
-        let kept = items
-            .iter()
-            .rposition(|i| !i.is_empty())
-            .map_or(0, |last| last + 1);
-        if kept == 0 {
-            let _ = writeln!(out, "{} = []", list.id);
-            continue;
-        }
-        let _ = writeln!(out, "{} = [", list.id);
-        for item in &items[..kept] {
-            let _ = writeln!(out, "    {},", Value::String(item.clone()));
-        }
-        out.push_str("]\n");
-    }
+    write::assessment(&mut out, review, workbook);
+    write::skills(&mut out, review, workbook);
+    write::next_steps(&mut out, review, workbook, write::quote);
     if let Some(follow_up) = &review.follow_up {
-        out.push_str("\n[follow_up]\n");
-        let _ = writeln!(out, "from = {}", toml_date(follow_up.from));
-        out.push_str("items = [\n");
-        for item in &follow_up.items {
-            let status = item
-                .status
-                .map(|s| format!(", status = \"{}\"", s.id()))
-                .unwrap_or_default();
-            let text = Value::String(item.text.clone());
-            let _ = writeln!(out, "    {{ text = {text}{status} }},");
-        }
-        out.push_str("]\n");
+        write::follow_up(&mut out, follow_up, write::quote);
     }
     if !unknown_tables.is_empty() {
         out.push('\n');
@@ -104,7 +60,11 @@ pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotErro
         reason: e.message().trim().to_string(),
     })?;
     let at = |section: Option<&str>, key: &str, reason: String| SnapshotError {
-        line: line_of_key(text, section, key),
+        line: line_of(text, &path(section, key, &[])),
+        reason,
+    };
+    let at_bad = |section: &str, key: &str, (inner, reason): Bad| SnapshotError {
+        line: line_of(text, &path(Some(section), key, &inner)),
         reason,
     };
 
@@ -157,22 +117,25 @@ pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotErro
             .skill_index(&id)
             .ok_or_else(|| at(Some("skills"), &id, format!("unknown skill `{id}`")))?;
         review.skills[index] =
-            parse_skill(&id, &value).map_err(|why| at(Some("skills"), &id, why))?;
+            parse_skill(&id, &value).map_err(|bad| at_bad("skills", &id, bad))?;
     }
 
     for (id, value) in take_section(&mut table, "next_steps", text)? {
         let index = workbook
             .list_index(&id)
             .ok_or_else(|| at(Some("next_steps"), &id, format!("unknown list `{id}`")))?;
-        let items = parse_items(&id, &value).map_err(|why| at(Some("next_steps"), &id, why))?;
+        let items = parse_items(&id, &value).map_err(|bad| at_bad("next_steps", &id, bad))?;
         for (slot, item) in review.next_steps[index].iter_mut().zip(items) {
             *slot = item;
         }
     }
 
     if let Some(value) = table.remove("follow_up") {
-        let at_follow_up = |key: &str, why: String| at(Some("follow_up"), key, why);
-        review.follow_up = Some(parse_follow_up(&value, at_follow_up)?);
+        let follow_up = parse_follow_up(&value).map_err(|(inner, reason)| SnapshotError {
+            line: line_of(text, &path(None, "follow_up", &inner)),
+            reason,
+        })?;
+        review.follow_up = Some(follow_up);
     }
 
     review.unknown = table;
@@ -188,20 +151,42 @@ fn take_section(
         None => Ok(toml::Table::new()),
         Some(Value::Table(section)) => Ok(section),
         Some(_) => Err(SnapshotError {
-            line: line_of_key(text, None, name),
+            line: line_of(text, &path(None, name, &[])),
             reason: format!("`{name}` must be a table"),
         }),
     }
 }
 
+/// The steps to `key` (in `section`, if any), then `inner` below it.
+fn path(section: Option<&str>, key: &str, inner: &[Step]) -> Vec<Step> {
+    let mut steps: Vec<Step> = section.into_iter().map(lines::key).collect();
+    steps.push(lines::key(key));
+    steps.extend_from_slice(inner);
+    steps
+}
+
+#[path = "snapshot_edit.rs"]
+mod edit;
+#[path = "snapshot_lines.rs"]
+mod lines;
+#[path = "snapshot_sections.rs"]
+mod sections;
+#[path = "snapshot_update.rs"]
+mod update;
 #[path = "snapshot_values.rs"]
 mod values;
+#[path = "snapshot_write.rs"]
+mod write;
 
-use values::{
-    line_at, line_of_key, parse_date, parse_follow_up, parse_items, parse_skill, parse_timestamp,
-    toml_date,
-};
+pub use update::update_text;
+
+use lines::{Bad, Step, line_at, line_of};
+use values::{parse_date, parse_follow_up, parse_items, parse_skill, parse_timestamp, toml_date};
 
 #[cfg(test)]
 #[path = "snapshot_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "snapshot_line_tests.rs"]
+mod line_tests;

@@ -1,118 +1,124 @@
-//! Reading and writing the snapshot format's values: dates, timestamps, skills, item lists,
-//! the follow-up section, and finding the line a key is on for error messages.
+//! Reading and writing the snapshot format's values: dates, timestamps, skills, item lists
+//! and the follow-up section; a refusal says which key (or item) inside the value is wrong.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use toml::Value;
 use toml::value::{Date, Datetime};
 
-use super::SnapshotError;
+use super::lines::{Bad, Step, here, inside, key};
 use crate::content::ITEMS_PER_LIST;
 use crate::review::{FollowUp, FollowUpItem, MAX_RATING, Progress, SkillEntry};
 
-pub(super) fn parse_skill(id: &str, value: &Value) -> Result<SkillEntry, String> {
-    let fields = value
-        .as_table()
-        .ok_or_else(|| format!("`{id}` must be a table like {{ practised = true }}"))?;
+pub(super) fn parse_skill(id: &str, value: &Value) -> Result<SkillEntry, Bad> {
+    let fields = value.as_table().ok_or_else(|| {
+        here(format!(
+            "`{id}` must be a table like {{ practised = true }}"
+        ))
+    })?;
     let mut entry = SkillEntry::default();
-    for (key, field) in fields {
-        match key.as_str() {
+    for (name, field) in fields {
+        let at = |why: String| (vec![key(name)], why);
+        match name.as_str() {
             "practised" => {
                 entry.practised = field
                     .as_bool()
-                    .ok_or_else(|| format!("`{id}.practised` must be true or false"))?;
+                    .ok_or_else(|| at(format!("`{id}.practised` must be true or false")))?;
             }
             "rating" => {
                 let rating = field
                     .as_integer()
                     .filter(|r| (1..=i64::from(MAX_RATING)).contains(r))
-                    .ok_or_else(|| format!("`{id}.rating` must be 1 to {MAX_RATING}"))?;
+                    .ok_or_else(|| at(format!("`{id}.rating` must be 1 to {MAX_RATING}")))?;
                 entry.rating = u8::try_from(rating).ok();
             }
-            other => return Err(format!("unknown key `{other}` in skill `{id}`")),
+            other => return Err(at(format!("unknown key `{other}` in skill `{id}`"))),
         }
     }
     Ok(entry)
 }
 
-pub(super) fn parse_items(id: &str, value: &Value) -> Result<Vec<String>, String> {
+pub(super) fn parse_items(id: &str, value: &Value) -> Result<Vec<String>, Bad> {
     let items = value
         .as_array()
-        .ok_or_else(|| format!("`{id}` must be a list of strings"))?;
+        .ok_or_else(|| here(format!("`{id}` must be a list of strings")))?;
     if items.len() > ITEMS_PER_LIST {
-        return Err(format!(
+        let why = format!(
             "`{id}` holds {} items; at most {ITEMS_PER_LIST}",
             items.len()
-        ));
+        );
+        return Err(here(why));
     }
-    items
-        .iter()
-        .map(|item| item.as_str().map(str::to_string))
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| format!("`{id}` must be a list of strings"))
+    let text = |(index, item): (usize, &Value)| {
+        let why = || {
+            (
+                vec![Step::Index(index)],
+                format!("`{id}` must be a list of strings"),
+            )
+        };
+        item.as_str().map(str::to_string).ok_or_else(why)
+    };
+    items.iter().enumerate().map(text).collect()
 }
 
-pub(super) fn parse_follow_up(
-    value: &Value,
-    at: impl Fn(&str, String) -> SnapshotError,
-) -> Result<FollowUp, SnapshotError> {
+pub(super) fn parse_follow_up(value: &Value) -> Result<FollowUp, Bad> {
     let table = value
         .as_table()
-        .ok_or_else(|| at("follow_up", "`follow_up` must be a table".into()))?;
+        .ok_or_else(|| here("`follow_up` must be a table"))?;
     let mut from = None;
     let mut items = Vec::new();
-    for (key, field) in table {
-        match key.as_str() {
+    for (name, field) in table {
+        let at = |why: String| (vec![key(name)], why);
+        match name.as_str() {
             "from" => {
-                from = Some(parse_date(field).ok_or_else(|| {
-                    at(
-                        "from",
-                        "`follow_up.from` must be a date like 2026-08-20".into(),
-                    )
-                })?);
+                let why = "`follow_up.from` must be a date like 2026-08-20";
+                from = Some(parse_date(field).ok_or_else(|| at(why.into()))?);
             }
             "items" => {
                 let list = field
                     .as_array()
-                    .ok_or_else(|| at("items", "`follow_up.items` must be a list".into()))?;
+                    .ok_or_else(|| at("`follow_up.items` must be a list".into()))?;
                 if list.len() > ITEMS_PER_LIST {
                     let why = format!(
                         "`follow_up.items` holds {}; at most {ITEMS_PER_LIST}",
                         list.len()
                     );
-                    return Err(at("items", why));
+                    return Err(at(why));
                 }
-                for item in list {
-                    items.push(parse_follow_up_item(item).map_err(|why| at("items", why))?);
+                for (index, item) in list.iter().enumerate() {
+                    let item = parse_follow_up_item(item)
+                        .map_err(|bad| inside(key(name), inside(Step::Index(index), bad)))?;
+                    items.push(item);
                 }
             }
-            other => return Err(at(other, format!("unknown key `{other}` in `follow_up`"))),
+            other => return Err(at(format!("unknown key `{other}` in `follow_up`"))),
         }
     }
-    let from = from.ok_or_else(|| at("follow_up", "`follow_up` lacks `from`".into()))?;
+    let from = from.ok_or_else(|| here("`follow_up` lacks `from`"))?;
     Ok(FollowUp { from, items })
 }
 
-pub(super) fn parse_follow_up_item(value: &Value) -> Result<FollowUpItem, String> {
+pub(super) fn parse_follow_up_item(value: &Value) -> Result<FollowUpItem, Bad> {
     const SHAPE: &str = "each follow-up item must be like { text = \"…\", status = \"done\" }";
-    let fields = value.as_table().ok_or(SHAPE)?;
+    let fields = value.as_table().ok_or_else(|| here(SHAPE))?;
     let mut text = None;
     let mut status = None;
-    for (key, field) in fields {
-        match key.as_str() {
-            "text" => text = Some(field.as_str().ok_or(SHAPE)?.to_string()),
+    for (name, field) in fields {
+        let at = |why: String| (vec![key(name)], why);
+        match name.as_str() {
+            "text" => text = Some(field.as_str().ok_or_else(|| at(SHAPE.into()))?.to_string()),
             "status" => {
                 let id = field.as_str().unwrap_or_default();
                 status = Some(Progress::from_id(id).ok_or_else(|| {
-                    format!(
+                    at(format!(
                         "follow-up status must be \"done\", \"partly\" or \"not_yet\", not {field}"
-                    )
+                    ))
                 })?);
             }
-            other => return Err(format!("unknown key `{other}` in a follow-up item")),
+            other => return Err(at(format!("unknown key `{other}` in a follow-up item"))),
         }
     }
     Ok(FollowUpItem {
-        text: text.ok_or(SHAPE)?,
+        text: text.ok_or_else(|| here(SHAPE))?,
         status,
     })
 }
@@ -154,37 +160,4 @@ pub(super) fn parse_timestamp(value: &Value) -> Option<DateTime<FixedOffset>> {
         Value::String(s) => DateTime::parse_from_rfc3339(s.trim()).ok(),
         _ => None,
     }
-}
-
-/// 1-based line of the byte at `offset`.
-pub(super) fn line_at(text: &str, offset: usize) -> usize {
-    text.get(..offset)
-        .map_or(1, |head| head.matches('\n').count() + 1)
-}
-
-/// 1-based line where `key` is assigned in `section` (`None` = top level); 1 if not found.
-pub(super) fn line_of_key(text: &str, section: Option<&str>, key: &str) -> usize {
-    let mut current: Option<String> = None;
-    for (number, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = Some(header.trim().to_string());
-            continue;
-        }
-        let assigns = line
-            .strip_prefix(key)
-            .or_else(|| line.strip_prefix(&format!("\"{key}\"")))
-            .is_some_and(|rest| rest.trim_start().starts_with('='));
-        if assigns && current.as_deref() == section {
-            return number + 1;
-        }
-        if section.is_none() && current.is_none() && line.starts_with(&format!("{key}.")) {
-            return number + 1;
-        }
-    }
-    section.map_or(1, |name| {
-        text.lines()
-            .position(|l| l.trim() == format!("[{name}]"))
-            .map_or(1, |n| n + 1)
-    })
 }

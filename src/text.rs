@@ -1,4 +1,5 @@
-//! Small text helpers shared by the views and the guide: word wrapping and truncation by display width.
+//! Small text helpers shared by the views, the guide and the CLI: word wrapping, truncation and
+//! eliding the middle of long paths by display width, and an error with its causes on one line.
 
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
@@ -70,6 +71,77 @@ pub fn pad(text: &str, cells: usize) -> String {
     format!("{cut}{}", " ".repeat(gap))
 }
 
+/// `path` cut to at most `max` cells by replacing its middle with "…", keeping its start and
+/// as much of its end (the file name) as fits: `/home/…/snapshots/2026-11-22.toml`.
+pub fn elide_middle(path: &str, max: usize) -> String {
+    if width(path) <= max {
+        return path.to_string();
+    }
+    let chars: Vec<char> = path.chars().collect();
+    let cell = |c: &char| unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+    let budget = max.saturating_sub(1);
+    let head_room = budget / 3;
+    let (mut head, mut used) = (0, 0);
+    while head < chars.len() && used + cell(&chars[head]) <= head_room {
+        used += cell(&chars[head]);
+        head += 1;
+    }
+    let mut tail = chars.len();
+    while tail > head && used + cell(&chars[tail - 1]) <= budget {
+        used += cell(&chars[tail - 1]);
+        tail -= 1;
+    }
+    let start: String = chars[..head].iter().collect();
+    let end: String = chars[tail..].iter().collect();
+    format!("{start}…{end}")
+}
+
+/// `message` with its paths (words holding a `/`) shortened in the middle, longest first,
+/// until it wraps into at most `rows` lines of `cells` — so the reason after a long path
+/// still shows. A path keeps at least 24 cells; the message is otherwise unchanged.
+pub fn fit_paths(message: &str, cells: usize, rows: usize) -> String {
+    const KEEP: usize = 24;
+    let mut words: Vec<String> = message.split(' ').map(str::to_string).collect();
+    let fits = |words: &[String]| wrap(&words.join(" "), cells).len() <= rows.max(1);
+    while !fits(&words) {
+        let longest = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.contains('/') && width(w) > KEEP)
+            .max_by_key(|(_, w)| width(w))
+            .map(|(i, _)| i);
+        let Some(index) = longest else {
+            break;
+        };
+        let word = &words[index];
+        let core = word.trim_end_matches([':', ',', ';', '.', ')']);
+        let tail = &word[core.len()..];
+        let target = (width(core) - width(core) / 4).max(KEEP);
+        words[index] = format!("{}{tail}", elide_middle(core, target));
+    }
+    words.join(" ")
+}
+
+/// An error and its causes on one line, `outer: cause: cause`, each said once: a cause whose
+/// words the line already holds (an error that shows its source in its own message) is not
+/// repeated.
+pub fn error_line<'a>(
+    chain: impl IntoIterator<Item = &'a (dyn std::error::Error + 'static)>,
+) -> String {
+    let mut line = String::new();
+    for cause in chain {
+        let said = cause.to_string();
+        if line.contains(&said) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&said);
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +173,59 @@ mod tests {
         assert_eq!(truncate("partnership", 6), "partn…");
         assert_eq!(truncate("会議の準備", 5), "会議…");
         assert_eq!(truncate("short", 10), "short");
+    }
+
+    #[test]
+    fn elide_middle_keeps_the_start_and_the_file_name() {
+        let path = "/home/someone/.local/share/partnerbook/snapshots/2026-11-22.toml";
+        let short = elide_middle(path, 30);
+        assert_eq!(width(&short), 30, "{short}");
+        assert!(
+            short.starts_with("/home/") && short.ends_with("2026-11-22.toml"),
+            "{short}"
+        );
+        assert!(short.contains('…'));
+        assert_eq!(elide_middle("/tmp/a.toml", 30), "/tmp/a.toml");
+    }
+
+    #[test]
+    fn fit_paths_shortens_the_path_so_the_reason_shows() {
+        let path = format!(
+            "/home/someone/{}/snapshots/2026-11-22.toml",
+            "deep/".repeat(20)
+        );
+        let message = format!("Not saved — cannot write {path}: Permission denied (os error 13).");
+        let fitted = fit_paths(&message, 78, 2);
+        let lines = wrap(&fitted, 78);
+        assert!(lines.len() <= 2, "{lines:?}");
+        assert!(
+            fitted.ends_with("2026-11-22.toml: Permission denied (os error 13)."),
+            "{fitted}"
+        );
+        assert_eq!(fit_paths("short and sweet", 78, 1), "short and sweet");
+    }
+
+    #[test]
+    fn error_line_says_each_cause_once() {
+        #[derive(Debug)]
+        struct Shows(std::io::Error);
+        impl std::fmt::Display for Shows {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "cannot read /x: {}", self.0)
+            }
+        }
+        impl std::error::Error for Shows {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let error = anyhow::Error::new(Shows(std::io::Error::from_raw_os_error(40)))
+            .context("cannot open the review");
+        let line = error_line(error.chain());
+        assert_eq!(line.matches("(os error 40)").count(), 1, "{line}");
+        assert!(
+            line.starts_with("cannot open the review: cannot read /x: "),
+            "{line}"
+        );
     }
 }

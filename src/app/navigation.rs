@@ -30,11 +30,11 @@ impl App {
         Some((self.today - *last).num_days())
     }
 
-    /// Whether the newest review on disk is [`REVIEW_DUE_DAYS`] old or more (or there is none).
+    /// Whether the latest review (by [`crate::latest`]: none dated after today) is
+    /// [`REVIEW_DUE_DAYS`] old or more (or there is none).
     pub fn review_due(&self) -> bool {
-        self.dates
-            .first()
-            .is_none_or(|last| (self.today - *last).num_days() >= REVIEW_DUE_DAYS)
+        crate::latest::latest(&self.dates, self.today)
+            .is_none_or(|last| (self.today - last).num_days() >= REVIEW_DUE_DAYS)
     }
 
     /// Rows of the Next steps pane: follow-up plans, then the items.

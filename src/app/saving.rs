@@ -135,8 +135,21 @@ impl App {
     /// Throws the draft away for good.
     pub(super) fn discard_draft(&mut self) {
         self.popup = None;
-        self.remove_draft();
-        self.note("Discarded the unsaved changes from last time.".into());
+        let path = self.store.draft_path();
+        if self.write_block().is_some() || self.draft_blocked {
+            return self.note(format!(
+                "The unsaved changes from last time are kept in {}: this partnerbook is read-only.",
+                path.display()
+            ));
+        }
+        // Said "discarded" only when the draft is really gone.
+        match std::fs::remove_file(&path) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => self.fail(format!(
+                "Could not discard the unsaved changes from last time: cannot remove {}: {error}. They are still there.",
+                path.display()
+            )),
+            _ => self.note("Discarded the unsaved changes from last time.".into()),
+        }
     }
 
     /// Deletes the draft file, if this instance may write.

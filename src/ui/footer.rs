@@ -17,7 +17,7 @@ impl Footer<'_> {
     pub fn height(&self, width: u16) -> u16 {
         let room = usize::from(width.saturating_sub(2));
         match &self.0.status {
-            Some(status) if text::width(&status.text) > room => 2,
+            Some(status) if text::width(&text::fit_paths(&status.text, room, 2)) > room => 2,
             _ => 1,
         }
     }
@@ -32,7 +32,9 @@ impl Widget for Footer<'_> {
                 theme::STATUS_OK
             };
             let room = usize::from(area.width.saturating_sub(2));
-            let lines = text::wrap(&status.text, room);
+            // A long path is shortened in its middle so the reason after it still shows.
+            let message = text::fit_paths(&status.text, room, usize::from(area.height));
+            let lines = text::wrap(&message, room);
             for (row, line) in lines.iter().take(usize::from(area.height)).enumerate() {
                 let last = row + 1 == usize::from(area.height);
                 let shown = if last && row + 1 < lines.len() {
