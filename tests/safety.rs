@@ -362,3 +362,36 @@ fn a_draft_that_cannot_be_read_is_set_aside_whatever_the_error() {
         "nothing inside is lost"
     );
 }
+
+#[test]
+fn a_hand_edited_review_keeps_its_comments_order_and_unknown_tables_when_saved() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path());
+    std::fs::create_dir_all(store.snapshots_dir()).expect("mkdir");
+    let date = today().format("%Y-%m-%d");
+    let hand = format!(
+        "# My review, kept by hand\ndate = {date}\nversion = 1\n\n\
+         [assessment]\n# the first one matters most\nsame_team = true\nshare_information = false # not yet\n\n\
+         [extra]\nnote = \"mine\"\n"
+    );
+    std::fs::write(store.path_for(today()), &hand).expect("hand-edited file");
+    let mut app = app_in(tmp.path());
+    assert_eq!(app.review.answers[0], Some(false));
+    press(&mut app, &[KeyCode::Char('y')]);
+    app.handle_key(ctrl('s'));
+    let saved = std::fs::read_to_string(store.path_for(today())).expect("saved");
+    for kept in [
+        "# My review, kept by hand\ndate = ",
+        "# the first one matters most\nsame_team = true\n",
+        "share_information = true # not yet",
+        "[extra]\nnote = \"mine\"",
+    ] {
+        assert!(saved.contains(kept), "{kept:?} kept in:\n{saved}");
+    }
+    assert!(saved.find("date").expect("date") < saved.find("version").expect("version"));
+    let reread = store
+        .load(today(), Workbook::embedded())
+        .expect("load")
+        .expect("file");
+    assert_eq!(reread.answers[0], Some(true));
+}

@@ -182,7 +182,13 @@ impl App {
         if changed_meanwhile {
             return self.keep_both(stamped);
         }
-        let text = snapshot::to_toml(&stamped, self.workbook);
+        // A file read here is updated in place, so a hand-edited one keeps its comments,
+        // order and unknown keys; a new review is written in the normal form.
+        let text = match &self.file {
+            Some((_, original)) => snapshot::update_text(original, &stamped, self.workbook)
+                .unwrap_or_else(|_| snapshot::to_toml(&stamped, self.workbook)),
+            None => snapshot::to_toml(&stamped, self.workbook),
+        };
         match self.store.save_text(stamped.date, &text) {
             Ok(path) => {
                 let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
