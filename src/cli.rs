@@ -138,6 +138,8 @@ impl Cli {
             (None, Some(dir)) => dir.clone(),
             (None, None) => Store::default_dir()?,
         };
+        let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+        store::refuse_shared_dir(&dir, home.as_deref())?;
         Ok(Store::new(dir))
     }
 

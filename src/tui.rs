@@ -72,13 +72,21 @@ fn watch_signals(shared: Arc<Shutdown>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Runs the full-screen workbook until the user quits or the process is told to stop.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+/// Fails with one clear line unless stdin and stdout are a terminal. `main` asks before it
+/// takes the lock or runs the start-up duties, so without a terminal nothing is created,
+/// chmodded or deleted.
+pub fn check_terminal() -> anyhow::Result<()> {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
             "the workbook needs an interactive terminal (try `partnerbook list` or `partnerbook show latest`)"
         );
     }
+    Ok(())
+}
+
+/// Runs the full-screen workbook until the user quits or the process is told to stop.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    check_terminal()?;
     let shared = Arc::new(Shutdown {
         stop: AtomicBool::new(false),
         done: AtomicBool::new(false),
