@@ -310,3 +310,33 @@ fn the_home_directory_or_the_root_as_data_dir_is_one_clear_error_and_untouched()
         stderr(&out)
     );
 }
+
+#[test]
+fn compare_widths_are_bounded() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    with_review(tmp.path());
+    let other = tmp.path().join("snapshots/2026-05-01.toml");
+    fs::write(&other, "version = 1\ndate = 2026-05-01\n").expect("write");
+    let out = run(
+        tmp.path(),
+        &[
+            "compare",
+            "previous",
+            "latest",
+            "--width",
+            "18446744073709551615",
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--width"), "{}", stderr(&out));
+    let columns = [("COLUMNS", "999999999999")];
+    let out = run(tmp.path(), &["compare", "previous", "latest"], &columns);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let widest = stdout(&out)
+        .lines()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    assert!(widest <= 1000, "a line {widest} columns wide");
+}
