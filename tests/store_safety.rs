@@ -261,7 +261,7 @@ fn without_a_terminal_nothing_is_created_chmodded_or_deleted() {
     fs::write(&leftover, "half").expect("write");
     chmod(&review, 0o644);
     chmod(&snapshots, 0o755);
-    let out = run(tmp.path(), &["open", "2026-08-01"], &[]);
+    let out = run(tmp.path(), &[], &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains("needs an interactive terminal"),
