@@ -186,7 +186,7 @@ fn snapshot_date(path: &Path) -> Option<NaiveDate> {
 
 fn check_draft(store: &Store, workbook: &Workbook, report: &mut Report) {
     let path = store.draft_path();
-    let bytes = match fs::read(&path) {
+    let bytes = match crate::store::read_regular(&path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return,
         Err(e) => {

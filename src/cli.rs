@@ -64,8 +64,9 @@ pub enum Command {
         a: String,
         /// The other review, in the same form.
         b: String,
-        /// Columns to lay the page out for [default: $COLUMNS, the terminal's width, or 80]
-        #[arg(long, value_name = "N")]
+        /// Columns to lay the page out for, up to 1000 [default: $COLUMNS, the terminal's
+        /// width, or 80]
+        #[arg(long, value_name = "N", value_parser = cli_args::parse_width)]
         width: Option<usize>,
     },
     /// One review as a page to share: Markdown (the default) or JSON.
@@ -139,6 +140,8 @@ impl Cli {
             (None, Some(dir)) => dir.clone(),
             (None, None) => Store::default_dir()?,
         };
+        let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+        store::refuse_shared_dir(&dir, home.as_deref())?;
         Ok(Store::new(dir))
     }
 
@@ -280,7 +283,8 @@ fn load(store: &Store, text: &str, workbook: &Workbook) -> anyhow::Result<Review
         .with_context(|| format!("no review dated {date} in {}", store.dir().display()))
 }
 
-/// Columns to lay text out for: `$COLUMNS` when numeric, else the terminal's width, else 80.
+/// Columns to lay text out for: `$COLUMNS` when numeric, else the terminal's width, else 80;
+/// at most [`compare_report::MAX_WIDTH`].
 fn output_width() -> usize {
     let from_env = std::env::var("COLUMNS")
         .ok()
@@ -294,7 +298,10 @@ fn output_width() -> usize {
             .map(|(cols, _)| usize::from(cols))
             .filter(|c| *c > 0)
     };
-    from_env.or_else(from_terminal).unwrap_or(80)
+    from_env
+        .or_else(from_terminal)
+        .unwrap_or(80)
+        .min(compare_report::MAX_WIDTH)
 }
 
 /// The date `partnerbook open DATE` opens: any date up to `today`, or `latest` / `previous`.

@@ -26,6 +26,16 @@ pub fn parse_date(text: &str) -> anyhow::Result<NaiveDate> {
     })
 }
 
+/// A `--width` as typed: a number of columns from 1 to [`crate::compare_report::MAX_WIDTH`].
+pub fn parse_width(text: &str) -> Result<usize, String> {
+    let max = crate::compare_report::MAX_WIDTH;
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=max).contains(n))
+        .ok_or_else(|| format!("use a number of columns from 1 to {max}"))
+}
+
 /// Prints `error` on stderr and returns the exit status: `--help` and `--version` as clap
 /// prints them (status 0), anything else as [`short`] (status 2, clap's usage-error code).
 pub fn report(error: &clap::Error) -> ExitCode {
@@ -73,6 +83,8 @@ fn message(error: &clap::Error) -> String {
             let mut line = format!("`{value}` is not a valid {arg}");
             if let Some(valid) = strings(error, ContextKind::ValidValue) {
                 let _ = write!(line, ": use {}", one_of(&valid, "or"));
+            } else if let Some(why) = std::error::Error::source(error) {
+                let _ = write!(line, ": {why}");
             }
             line
         }

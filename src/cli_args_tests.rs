@@ -65,7 +65,11 @@ fn a_wrong_value_names_the_right_ones() {
     );
     assert_eq!(
         short(&error(&["compare", "a", "b", "--width", "wide"])),
-        "partnerbook: `wide` is not a valid --width\n"
+        "partnerbook: `wide` is not a valid --width: use a number of columns from 1 to 1000\n"
+    );
+    assert_eq!(
+        short(&error(&["compare", "a", "b", "--width", "99999999999"])),
+        "partnerbook: `99999999999` is not a valid --width: use a number of columns from 1 to 1000\n"
     );
     assert_eq!(
         short(&error(&["export", "latest", "-o"])),

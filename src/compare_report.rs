@@ -16,12 +16,16 @@ pub const SIDE_BY_SIDE_WIDTH: usize = 100;
 /// The narrowest layout the page is laid out for; smaller widths are treated as this.
 const MIN_WIDTH: usize = 40;
 
+/// The widest layout: wider widths (a huge `$COLUMNS`) are treated as this.
+pub const MAX_WIDTH: usize = 1000;
+
 /// Gap between the two Next steps columns.
 const GAP: usize = 3;
 
-/// The whole comparison, laid out for a terminal `cols` columns wide.
+/// The whole comparison, laid out for a terminal `cols` columns wide (kept within
+/// [`MIN_WIDTH`] and [`MAX_WIDTH`]).
 pub fn compare(c: &Comparison, workbook: &Workbook, cols: usize) -> String {
-    let cols = cols.max(MIN_WIDTH);
+    let cols = cols.clamp(MIN_WIDTH, MAX_WIDTH);
     let (older, newer) = (&c.older, &c.newer);
     let mut out = String::new();
     let days = (newer.date - older.date).num_days();

@@ -39,6 +39,13 @@ pub enum EditorError {
         /// The signal number, where the platform reports one.
         signal: Option<i32>,
     },
+    /// partnerbook was told to stop (SIGTERM, SIGHUP) while the editor ran, and the editor had
+    /// saved nothing new: it was ended, and the item keeps its text.
+    #[error("the editor `{program}` was closed because partnerbook was asked to stop")]
+    Stopped {
+        /// The program as named in $VISUAL/$EDITOR.
+        program: String,
+    },
     /// The temp file could not be created, written or read back.
     #[error("cannot {action} the temporary file {} for the editor `{program}`: {source}", path.display())]
     TempFile {
@@ -185,29 +192,55 @@ fn check_status(program: &str, status: ExitStatus) -> Result<(), EditorError> {
 /// stdin/stdout/stderr inherited; waits for it and returns the file's contents as the editor
 /// left them. The temp file is removed afterwards, on success and on every error. An empty
 /// `command` is [`EditorError::NotSet`].
+///
+/// When partnerbook is told to stop meanwhile ([`stop_running_editor`]), the editor is ended;
+/// what it had saved to the file is returned if it differs from `text` (so those words reach
+/// the draft), else [`EditorError::Stopped`].
 pub fn edit_text(command: &[String], text: &str, dir: &Path) -> Result<String, EditorError> {
     let Some((program, args)) = command.split_first() else {
         return Err(EditorError::NotSet);
     };
+    let stopped = || EditorError::Stopped {
+        program: program.clone(),
+    };
+    if stopping() {
+        return Err(stopped());
+    }
     let temp = create_temp(dir, text, program)?;
-    let status = Command::new(program)
+    let mut child = Command::new(program)
         .args(args)
         .arg(&temp.path)
         .stdin(Stdio::inherit())
         .stdout(Stdio::inherit())
         .stderr(Stdio::inherit())
-        .status()
+        .spawn()
         .map_err(|source| EditorError::CannotStart {
             program: program.clone(),
             source,
         })?;
-    check_status(program, status)?;
-    fs::read_to_string(&temp.path).map_err(|source| EditorError::TempFile {
-        action: "read back",
-        path: temp.path.clone(),
+    let running = stop::register(child.id());
+    let status = child.wait();
+    drop(running);
+    let read_back = || {
+        fs::read_to_string(&temp.path).map_err(|source| EditorError::TempFile {
+            action: "read back",
+            path: temp.path.clone(),
+            program: program.clone(),
+            source,
+        })
+    };
+    if stopping() {
+        return match read_back() {
+            Ok(saved) if saved != format!("{text}\n") => Ok(saved),
+            _ => Err(stopped()),
+        };
+    }
+    let status = status.map_err(|_| EditorError::Killed {
         program: program.clone(),
-        source,
-    })
+        signal: None,
+    })?;
+    check_status(program, status)?;
+    read_back()
 }
 
 /// The editor's file back as one item (an item is one line in the app): a leading UTF-8 BOM
@@ -229,6 +262,11 @@ pub fn edit_item(text: &str, dir: &Path) -> Result<String, EditorError> {
     let command = editor_command(std::env::var_os("VISUAL"), std::env::var_os("EDITOR"))?;
     edit_text(&command, text, dir).map(|contents| item_text_from_file(&contents))
 }
+
+#[path = "external_editor_stop.rs"]
+mod stop;
+
+pub use stop::{Stop, is_running, stop_running_editor, stopping};
 
 #[cfg(test)]
 #[path = "external_editor_tests.rs"]

@@ -73,6 +73,7 @@ fn run(args: &Cli) -> anyhow::Result<()> {
         None => today,
     };
     let keys = user_keys(&config, &args.config_path()?)?;
+    tui::check_terminal()?;
     let lock = lock::acquire(store.dir());
     let clock = Box::new(|| Local::now().fixed_offset());
     let mut app = App::open_on(store, today, date, clock)?;

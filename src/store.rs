@@ -137,7 +137,7 @@ impl Store {
     /// The review of `date`, or `None` when there is no file for it.
     pub fn load(&self, date: NaiveDate, workbook: &Workbook) -> Result<Option<Review>, StoreError> {
         let path = self.path_for(date);
-        let text = match fs::read(&path) {
+        let text = match read_regular(&path) {
             Ok(bytes) => bytes,
             // A data dir that is not a directory holds no reviews (`check` reports it).
             Err(e)
@@ -311,7 +311,10 @@ mod versions;
 
 pub use versions::{CONFLICT_MARK, FileStamp, Loaded};
 
-pub use files::{create_private_dir, write_private};
+pub use files::{
+    create_private_dir, is_conflict_copy_name, is_temp_name_of, read_regular, refuse_shared_dir,
+    snapshot_name_date, write_private, write_target,
+};
 
 #[cfg(test)]
 #[path = "store_tests.rs"]

@@ -146,13 +146,149 @@ fn only_exact_snapshot_names_are_dates() {
 }
 
 #[test]
-fn temporary_files_left_by_a_killed_save_are_cleared() {
+fn temporary_files_left_by_a_killed_save_are_cleared_and_nothing_else() {
     let (_tmp, store) = store();
     store.save(&Review::new(day(5), wb()), wb()).expect("saved");
     let dir = store.snapshots_dir();
     fs::write(dir.join(".2026-11-05.toml.Xy12ab"), "half").expect("write");
     fs::write(store.dir().join(".draft.toml.Qw34er"), "half").expect("write");
-    fs::write(dir.join(".keep-me"), "other").expect("write");
-    assert_eq!(store.remove_stale_temp_files(), 2);
-    assert!(dir.join(".keep-me").exists() && dir.join("2026-11-05.toml").exists());
+    let copy = ".2026-11-05.conflict-20261105-093000.toml.Zz9Aa1";
+    fs::write(dir.join(copy), "half").expect("write");
+    let kept = [
+        dir.join(".keep-me"),
+        dir.join(".2026-11-05.toml.bak"),
+        dir.join(".2026-11-05.toml.swp"),
+        dir.join(".2026-11-05.toml.backup"),
+        dir.join(".notes.toml.Xy12ab"),
+        dir.join(".2026-1-5.toml.Xy12ab"),
+        dir.join(".2026-11-05.toml.Xy12ab.swp"),
+        dir.join(".2026-11-05.conflict-2026.toml.Xy12ab"),
+        store.dir().join(".bashrc.toml.Xy12ab"),
+        store.dir().join(".2026-11-05.toml.Xy12ab"),
+    ];
+    for path in &kept {
+        fs::write(path, "mine").expect("write");
+    }
+    fs::create_dir(dir.join(".2026-11-06.toml.Ab12cd")).expect("mkdir");
+    assert_eq!(store.remove_stale_temp_files(), 3);
+    for path in &kept {
+        assert!(path.exists(), "{} was removed", path.display());
+    }
+    assert!(dir.join("2026-11-05.toml").exists() && dir.join(".2026-11-06.toml.Ab12cd").exists());
+}
+
+#[test]
+fn the_temporary_names_recognised_are_those_the_atomic_writer_makes() {
+    let (_tmp, store) = store();
+    let dir = store.snapshots_dir();
+    fs::create_dir_all(&dir).expect("mkdir");
+    for _ in 0..20 {
+        let file = atomic_write_file::AtomicWriteFile::open(dir.join("2026-11-05.toml"));
+        let file = file.expect("open");
+        let names: Vec<String> = fs::read_dir(&dir)
+            .expect("dir")
+            .flatten()
+            .filter_map(|e| e.file_name().to_str().map(String::from))
+            .collect();
+        drop(file);
+        if names.is_empty() {
+            continue; // an unnamed (O_TMPFILE) temporary file: nothing to leave behind
+        }
+        let [name] = names.as_slice() else {
+            panic!("{names:?}")
+        };
+        let suffix = name.strip_prefix(".2026-11-05.toml.").expect(name);
+        assert_eq!(suffix.len(), 6, "{name}");
+        let word = suffix.bytes().all(|b| b.is_ascii_lowercase());
+        assert!(is_temp_name_of(name, "2026-11-05.toml") || word, "{name}");
+    }
+}
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.expect("mkfifo runs").success());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_like_a_review_is_not_a_regular_file_and_is_never_opened() {
+    let (_tmp, store) = store();
+    fs::create_dir_all(store.snapshots_dir()).expect("mkdir");
+    mkfifo(&store.path_for(day(5)));
+    let error = store.load(day(5), wb()).expect_err("a FIFO is no review");
+    assert!(
+        error.to_string().contains("not a regular file (a FIFO)"),
+        "{error}"
+    );
+    let listed = store.list_summaries(wb()).expect("listed");
+    assert!(listed[0].summary.is_err());
+}
+
+#[cfg(unix)]
+#[test]
+fn writes_go_through_a_symlink_and_never_over_a_fifo_or_a_directory() {
+    let (tmp, store) = store();
+    fs::create_dir_all(store.snapshots_dir()).expect("mkdir");
+    let real = tmp.path().join("synced.toml");
+    fs::write(&real, "old").expect("write");
+    let link = store.path_for(day(5));
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    store.save(&Review::new(day(5), wb()), wb()).expect("saved");
+    assert!(
+        fs::symlink_metadata(&link)
+            .expect("meta")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&real)
+            .expect("read")
+            .contains("date = 2026-11-05")
+    );
+    assert_eq!(
+        store.load(day(5), wb()).expect("load").map(|r| r.date),
+        Some(day(5))
+    );
+
+    let dangling = tmp.path().join("to-come.md");
+    let dangling_link = tmp.path().join("out.md");
+    std::os::unix::fs::symlink("to-come.md", &dangling_link).expect("symlink");
+    write_private(&dangling_link, b"page").expect("written");
+    assert_eq!(fs::read(&dangling).expect("target made"), b"page");
+
+    let fifo = tmp.path().join("pipe");
+    mkfifo(&fifo);
+    let error = write_private(&fifo, b"x").expect_err("refused");
+    assert!(
+        error.to_string().contains("not a regular file (a FIFO)"),
+        "{error}"
+    );
+    let error = write_private(tmp.path(), b"x").expect_err("refused");
+    assert!(error.to_string().contains("a directory"), "{error}");
+    let names: Vec<_> = fs::read_dir(tmp.path()).expect("dir").flatten().collect();
+    assert_eq!(names.len(), 5, "no temporary file left: {names:?}");
+}
+
+#[test]
+fn the_root_the_home_directory_and_folders_above_it_are_refused_as_data_dirs() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let home = tmp.path().join("home/me");
+    fs::create_dir_all(&home).expect("mkdir");
+    let refused = |dir: &Path| {
+        refuse_shared_dir(dir, Some(&home))
+            .err()
+            .map(|e| e.to_string())
+    };
+    let message = refused(&home).expect("home refused");
+    assert!(message.contains("is your home directory"), "{message}");
+    assert!(refused(&home.join(".")).is_some());
+    assert!(refused(&tmp.path().join("home")).is_some());
+    assert!(
+        refused(Path::new("/"))
+            .expect("root")
+            .contains("root of the file system")
+    );
+    assert!(refused(&home.join(".local/share/partnerbook")).is_none());
+    assert!(refused(&tmp.path().join("elsewhere")).is_none());
 }

@@ -157,7 +157,7 @@ impl Store {
 
     /// The bytes of a review file, or `None` when it does not exist.
     fn read_review_bytes(&self, path: &std::path::Path) -> Result<Option<Vec<u8>>, StoreError> {
-        match fs::read(path) {
+        match super::read_regular(path) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(e)
                 if matches!(

@@ -1,5 +1,8 @@
-//! Small text helpers shared by the views, the guide and the CLI: word wrapping, truncation and
-//! eliding the middle of long paths by display width, and an error with its causes on one line.
+//! Small text helpers shared by the views, the guide and the CLI: word wrapping and truncation
+//! by display width (in time linear in the text), eliding the middle of long paths, the cut a
+//! screen shows of an enormous item, and an error with its causes on one line.
+
+use std::borrow::Cow;
 
 use chrono::NaiveDate;
 use unicode_width::UnicodeWidthStr;
@@ -21,30 +24,69 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
     let mut lines = Vec::new();
     let mut line = String::new();
+    // The width of `line`, kept as it grows, so the time is linear in the text.
+    let mut line_width = 0;
     for word in text.split_whitespace() {
+        let word_width = width(word);
         let needed = if line.is_empty() {
-            width(word)
+            word_width
         } else {
-            width(&line) + 1 + width(word)
+            line_width + 1 + word_width
         };
         if needed > max && !line.is_empty() {
             lines.push(std::mem::take(&mut line));
+            line_width = 0;
         }
         if !line.is_empty() {
             line.push(' ');
+            line_width += 1;
         }
         for c in word.chars() {
             let c_width = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if width(&line) + c_width > max && !line.is_empty() {
+            if line_width + c_width > max && !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
+                line_width = 0;
             }
             line.push(c);
+            line_width += c_width;
         }
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
+}
+
+/// The most of one item a screen shows, in bytes (some 50 lines of an 80-column pane).
+pub const SCREEN_LIMIT: usize = 4 * 1024;
+
+/// `text` as a screen shows it: whole, or led by a notice of its whole size and cut after
+/// [`SCREEN_LIMIT`] bytes (at a character boundary). Only the screen is cut: the review and
+/// its file keep every word.
+pub fn for_screen(text: &str) -> Cow<'_, str> {
+    if text.len() <= SCREEN_LIMIT {
+        return Cow::Borrowed(text);
+    }
+    let mut cut = SCREEN_LIMIT;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    Cow::Owned(format!(
+        "[{} — shown cut, kept whole in the file] {} …",
+        size(text.len()),
+        &text[..cut]
+    ))
+}
+
+/// A size in bytes as people read it: `940 bytes`, `12 KB`, `19.1 MB`.
+pub fn size(bytes: usize) -> String {
+    const KB: usize = 1024;
+    const MB: usize = 1024 * 1024;
+    match bytes {
+        b if b < KB => format!("{b} bytes"),
+        b if b < MB => format!("{} KB", b.div_ceil(KB)),
+        b => format!("{}.{} MB", b / MB, (b % MB) * 10 / MB),
+    }
 }
 
 /// Cuts `text` to at most `max` cells, ending with "…" when something was cut.
@@ -155,6 +197,35 @@ mod tests {
     fn wrap_splits_words_longer_than_a_line_and_counts_wide_characters() {
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
         assert_eq!(wrap("会議の準備", 4), ["会議", "の準", "備"]);
+    }
+
+    #[test]
+    fn an_enormous_item_is_cut_for_the_screen_with_a_notice_and_a_short_one_is_not() {
+        assert!(matches!(for_screen("short"), Cow::Borrowed("short")));
+        let huge = "é".repeat(10_000_000);
+        let shown = for_screen(&huge);
+        assert!(shown.len() < SCREEN_LIMIT + 100, "{}", shown.len());
+        assert!(shown.starts_with("[19.0 MB — shown cut, kept whole in the file] éé"));
+        assert!(shown.ends_with("é …"));
+        assert_eq!(
+            (size(940), size(12 * 1024), size(1536)),
+            ("940 bytes".into(), "12 KB".into(), "2 KB".into())
+        );
+    }
+
+    #[test]
+    fn wrapping_takes_time_linear_in_the_text() {
+        let text = "word ".repeat(2_000_000) + &"x".repeat(2_000_000);
+        let start = std::time::Instant::now();
+        let lines = wrap(&text, 80);
+        // 16 four-letter words a line, then the 2,000,000-letter word split into 80s.
+        assert_eq!(lines.len(), 2_000_000 / 16 + 2_000_000 / 80);
+        // Before, each character measured the line so far: minutes for these 12 MB.
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(8),
+            "{:?}",
+            start.elapsed()
+        );
     }
 
     #[test]

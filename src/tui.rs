@@ -1,6 +1,7 @@
 //! The terminal edge: checks for a terminal, sets it up, runs the event loop, keeps the draft
 //! of unsaved changes on disk, and puts the terminal back on every way out — quitting,
-//! Ctrl-C, SIGTERM, SIGHUP (a closed terminal) and panics.
+//! Ctrl-C, SIGINT, SIGTERM, SIGHUP (a closed terminal) and panics. A signal while `$EDITOR`
+//! runs ends the editor first (see [`crate::external_editor::stop_running_editor`]).
 
 use std::io::{IsTerminal as _, stdout};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -20,6 +21,8 @@ use ratatui::DefaultTerminal;
 use crate::action::Action;
 use crate::app::{App, Effect};
 use crate::draft_writer::DraftWriter;
+use crate::external_editor;
+use crate::external_editor::Stop;
 use crate::store::write_private;
 
 /// How often the loop wakes without input, to notice signals.
@@ -28,9 +31,12 @@ const TICK: Duration = Duration::from_millis(200);
 /// How long a signal waits for the loop to end by itself before the process leaves anyway.
 const GRACE: Duration = Duration::from_millis(600);
 
+/// How long an editor has to close after SIGTERM before it is sent SIGKILL.
+const EDITOR_GRACE: Duration = Duration::from_secs(2);
+
 /// What the loop shares with the signal watcher.
 struct Shutdown {
-    /// Set by SIGTERM or SIGHUP: the loop should end.
+    /// Set by SIGINT, SIGTERM or SIGHUP: the loop should end.
     stop: AtomicBool,
     /// Set when the loop has ended and cleanup has begun.
     done: AtomicBool,
@@ -40,45 +46,76 @@ struct Shutdown {
     draft_path: PathBuf,
 }
 
-/// Watches SIGTERM and SIGHUP on a thread. The loop normally notices `stop` within a tick and
-/// ends cleanly; if it does not (reading a terminal that has hung up can keep crossterm busy
-/// forever), the watcher writes the latest draft, restores what it can and exits.
+/// Watches SIGINT, SIGTERM and SIGHUP on a thread. The loop normally notices `stop` within a
+/// tick and ends cleanly; if it does not (reading a terminal that has hung up can keep
+/// crossterm busy forever), the watcher writes the latest draft, restores what it can and exits.
+/// While `$EDITOR` runs, SIGINT is the editor's (a Ctrl-C typed there reaches partnerbook too)
+/// and is ignored; SIGTERM and SIGHUP end the editor, then the loop.
 fn watch_signals(shared: Arc<Shutdown>) -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if signals.forever().next().is_none() {
+            for signal in signals.forever() {
+                if signal == SIGINT && external_editor::is_running() {
+                    continue;
+                }
+                shut_down(&shared);
                 return;
             }
-            shared.stop.store(true, Ordering::SeqCst);
-            let deadline = Instant::now() + GRACE;
-            while Instant::now() < deadline {
-                if shared.done.load(Ordering::SeqCst) {
-                    return;
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            if let Ok(draft) = shared.draft.lock()
-                && let Some(text) = draft.as_ref()
-            {
-                let _ = write_private(&shared.draft_path, text.as_bytes());
-            }
-            let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
-            ratatui::restore();
-            std::process::exit(1);
         })?;
     Ok(())
 }
 
-/// Runs the full-screen workbook until the user quits or the process is told to stop.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+/// Ends the loop (and a running editor); if the loop does not end in time, writes the latest
+/// draft, restores the terminal and exits.
+fn shut_down(shared: &Shutdown) {
+    shared.stop.store(true, Ordering::SeqCst);
+    #[cfg(unix)]
+    if external_editor::stop_running_editor(Stop::Ask) && !wait_done(shared, EDITOR_GRACE) {
+        external_editor::stop_running_editor(Stop::Force);
+    }
+    if wait_done(shared, GRACE) {
+        return;
+    }
+    if let Ok(draft) = shared.draft.lock()
+        && let Some(text) = draft.as_ref()
+    {
+        let _ = write_private(&shared.draft_path, text.as_bytes());
+    }
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
+    ratatui::restore();
+    std::process::exit(1);
+}
+
+/// Waits up to `limit` for the loop to end; true when it did.
+fn wait_done(shared: &Shutdown, limit: Duration) -> bool {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if shared.done.load(Ordering::SeqCst) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    shared.done.load(Ordering::SeqCst)
+}
+
+/// Fails with one clear line unless stdin and stdout are a terminal. `main` asks before it
+/// takes the lock or runs the start-up duties, so without a terminal nothing is created,
+/// chmodded or deleted.
+pub fn check_terminal() -> anyhow::Result<()> {
     if !stdout().is_terminal() || !std::io::stdin().is_terminal() {
         bail!(
             "the workbook needs an interactive terminal (try `partnerbook list` or `partnerbook show latest`)"
         );
     }
+    Ok(())
+}
+
+/// Runs the full-screen workbook until the user quits or the process is told to stop.
+pub fn run(mut app: App) -> anyhow::Result<()> {
+    check_terminal()?;
     let shared = Arc::new(Shutdown {
         stop: AtomicBool::new(false),
         done: AtomicBool::new(false),
@@ -189,20 +226,27 @@ fn run_action(
     match app.update(action) {
         Some(Effect::Quit) => return Ok(true),
         Some(Effect::EditOutside { item, text }) => {
-            let result = edit_outside(terminal, &text, app.store.dir())?;
+            let (result, screen) = edit_outside(terminal, &text, app.store.dir());
+            // The text goes back to the app even when the screen cannot come back (a closed
+            // terminal), so the draft written on the way out holds it.
             app.finish_external_edit(item, result);
+            screen?;
         }
         None => {}
     }
     Ok(false)
 }
 
-/// Suspends the screen, runs `$VISUAL` / `$EDITOR` on `text`, and brings the screen back.
+/// Suspends the screen, runs `$VISUAL` / `$EDITOR` on `text`, and brings the screen back;
+/// returns the editor's outcome and whether the screen came back.
 fn edit_outside(
     terminal: &mut DefaultTerminal,
     text: &str,
     dir: &std::path::Path,
-) -> anyhow::Result<Result<String, crate::external_editor::EditorError>> {
+) -> (
+    Result<String, external_editor::EditorError>,
+    anyhow::Result<()>,
+) {
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     println!("partnerbook: waiting for your editor to close…");
@@ -211,9 +255,13 @@ fn edit_outside(
     } else {
         std::env::temp_dir()
     };
-    let result = crate::external_editor::edit_item(text, &dir);
-    // Back to the full screen by hand: `Terminal::clear` would ask the terminal where its
-    // cursor is, and a terminal that does not answer would end the app here.
+    let result = external_editor::edit_item(text, &dir);
+    (result, resume_screen(terminal))
+}
+
+/// Back to the full screen by hand after the editor: `Terminal::clear` would ask the terminal
+/// where its cursor is, and a terminal that does not answer would end the app here.
+fn resume_screen(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
     execute!(
         stdout(),
@@ -223,7 +271,7 @@ fn edit_outside(
         EnableMouseCapture
     )?;
     *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(stdout()))?;
-    Ok(result)
+    Ok(())
 }
 
 /// The action of a mouse event: a left click or the wheel; others are ignored.

@@ -6,6 +6,10 @@ use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 use super::App;
 use crate::content::ITEMS_PER_LIST;
 
+/// The longest item edited in place, in bytes; a longer one (a file holding a whole document
+/// in one item) goes to the user's editor, so every key stays quick.
+pub const EDIT_LIMIT: usize = 64 * 1024;
+
 impl App {
     /// Opens the editor on the selected item (nothing happens on a follow-up row).
     pub(super) fn start_editing(&mut self) {
@@ -13,6 +17,12 @@ impl App {
             return;
         };
         let text = self.review.item(item);
+        if text.len() > EDIT_LIMIT {
+            let size = crate::text::size(text.len());
+            return self.fail(format!(
+                "This item is {size}, too long to edit here: edit it in your editor (Ctrl-E) or empty it (Del)."
+            ));
+        }
         let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
         editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.set_cursor_line_style(ratatui::style::Style::default());

@@ -66,7 +66,7 @@ impl App {
 
     fn offer_draft(&mut self) {
         let path = self.store.draft_path();
-        let parsed = match std::fs::read(&path) {
+        let parsed = match crate::store::read_regular(&path) {
             Ok(bytes) => std::str::from_utf8(&bytes)
                 .map_err(|_| "not UTF-8 text".to_string())
                 .and_then(|text| {

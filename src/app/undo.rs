@@ -9,6 +9,20 @@ use crate::review::Review;
 /// How many changes can be undone; older ones are forgotten.
 pub const UNDO_DEPTH: usize = 500;
 
+/// How much item text the undo steps may hold in all; older steps are forgotten beyond it (the
+/// newest is always kept), so a review holding an enormous item cannot fill the memory.
+pub const UNDO_BYTES: usize = 64 * 1024 * 1024;
+
+/// The bytes of text a review holds in its items and follow-up plans.
+fn text_bytes(review: &Review) -> usize {
+    let items: usize = (0..review.item_slots()).map(|i| review.item(i).len()).sum();
+    let plans: usize = review
+        .follow_up
+        .as_ref()
+        .map_or(0, |f| f.items.iter().map(|p| p.text.len()).sum());
+    items + plans
+}
+
 /// One change: the review on the other side of it, and what it was, in words.
 #[derive(Debug, Clone)]
 struct Step {
@@ -35,6 +49,10 @@ impl UndoHistory {
             review: before,
         });
         self.redo.clear();
+        let mut total: usize = self.undo.iter().map(|s| text_bytes(&s.review)).sum();
+        while total > UNDO_BYTES && self.undo.len() > 1 {
+            total -= text_bytes(&self.undo.remove(0).review);
+        }
     }
 
     /// Forgets every step (another review is on screen).
@@ -143,5 +161,29 @@ impl App {
             let row = self.selected.row(pane).min(last);
             self.selected.set_row(pane, row);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::Workbook;
+
+    #[test]
+    fn steps_holding_an_enormous_item_are_bounded_by_bytes_not_only_by_count() {
+        let workbook = Workbook::embedded();
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+        let mut review = Review::new(date, workbook);
+        review.set_item(3, "w".repeat(20 * 1024 * 1024));
+        let mut history = UndoHistory::default();
+        for n in 0..20 {
+            history.record(format!("change {n}"), review.clone());
+        }
+        assert_eq!(history.undo_len(), UNDO_BYTES / (20 * 1024 * 1024));
+        let mut small = UndoHistory::default();
+        for n in 0..20 {
+            small.record(format!("change {n}"), Review::new(date, workbook));
+        }
+        assert_eq!(small.undo_len(), 20);
     }
 }

@@ -243,7 +243,7 @@ pub(super) fn next_steps_lines(
             written
                 .iter()
                 .flat_map(|item| {
-                    let wrapped = text::wrap(item, half.saturating_sub(2));
+                    let wrapped = text::wrap(&text::for_screen(item), half.saturating_sub(2));
                     wrapped
                         .into_iter()
                         .enumerate()

@@ -71,7 +71,8 @@ impl NextStepsPane<'_> {
             rows.push(Row::FollowUpHeading);
             let plan_width = usize::from(inner.width.saturating_sub(PREFIX_WIDTH + STATUS_WIDTH));
             for (plan, item) in follow_up.items.iter().enumerate() {
-                rows.push(Row::Plan(plan, text::wrap(&item.text, plan_width.max(1))));
+                let shown = text::for_screen(&item.text);
+                rows.push(Row::Plan(plan, text::wrap(&shown, plan_width.max(1))));
             }
             rows.push(Row::Gap);
         }
@@ -83,7 +84,7 @@ impl NextStepsPane<'_> {
             for slot in 0..ITEMS_PER_LIST {
                 let item = list * ITEMS_PER_LIST + slot;
                 let editing = app.editor.is_some() && plans + item == selected;
-                let mut lines = text::wrap(review.item(item), text_width);
+                let mut lines = text::wrap(&text::for_screen(review.item(item)), text_width);
                 // The editor wraps in its own way and needs a cell for its cursor; it must
                 // get every row it uses, or it scrolls its first line out of sight.
                 if let (true, Some(editor)) = (editing, &app.editor) {
