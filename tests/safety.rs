@@ -63,6 +63,11 @@ fn an_unreadable_file_for_today_opens_read_only_and_is_never_written() {
     assert_eq!(std::fs::read_to_string(&path).expect("kept"), garbage);
     let shown = screen(&mut app, 120, 40);
     assert!(shown.contains("never writes over"), "{shown}");
+    let title = shown.lines().next().unwrap_or_default();
+    assert!(
+        title.contains("unreadable") && !title.contains("saved"),
+        "{title}"
+    );
 }
 
 #[test]

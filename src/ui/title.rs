@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{text, theme};
-use crate::app::{App, SaveState, Screen};
+use crate::app::{Access, App, SaveState, Screen};
 
 /// The one-line bar across the top of the screen.
 pub struct TitleBar<'a>(pub &'a App);
@@ -47,10 +47,12 @@ impl Widget for TitleBar<'_> {
                     bar.add_modifier(ratatui::style::Modifier::BOLD),
                 ));
                 spans.push(Span::raw(if past { " " } else { " (today) " }));
-                let (state, style) = match app.save_state() {
-                    SaveState::New => ("new", theme::STATE_NEW),
-                    SaveState::Saved => ("saved", theme::STATE_SAVED),
-                    SaveState::Unsaved => ("unsaved changes", theme::STATE_UNSAVED),
+                // A review whose file could not be read is not "saved": nothing of it is shown.
+                let (state, style) = match (&app.access, app.save_state()) {
+                    (Access::Unreadable { .. }, _) => ("unreadable", theme::STATE_UNSAVED),
+                    (_, SaveState::New) => ("new", theme::STATE_NEW),
+                    (_, SaveState::Saved) => ("saved", theme::STATE_SAVED),
+                    (_, SaveState::Unsaved) => ("unsaved changes", theme::STATE_UNSAVED),
                 };
                 spans.push(Span::styled(format!(" {state} "), style));
             }
