@@ -96,12 +96,19 @@ impl Store {
         workbook: &Workbook,
         now: DateTime<FixedOffset>,
     ) -> Result<PathBuf, StoreError> {
-        let name = format!(
-            "{}{CONFLICT_MARK}{}.toml",
+        let stem = format!(
+            "{}{CONFLICT_MARK}{}",
             review.date.format("%Y-%m-%d"),
             now.format("%Y%m%d-%H%M%S")
         );
-        let path = self.snapshots_dir().join(name);
+        // Two copies saved within one second get different names: no copy replaces another.
+        let path = (1..)
+            .map(|n| match n {
+                1 => self.snapshots_dir().join(format!("{stem}.toml")),
+                n => self.snapshots_dir().join(format!("{stem}-{n}.toml")),
+            })
+            .find(|path| std::fs::symlink_metadata(path).is_err())
+            .unwrap_or_else(|| self.snapshots_dir().join(format!("{stem}.toml")));
         let text = snapshot::to_toml(review, workbook);
         (self.writer)(&path, text.as_bytes()).map_err(|source| StoreError::Io {
             verb: "write",

@@ -149,19 +149,29 @@ pub fn fit_paths(message: &str, cells: usize, rows: usize) -> String {
         let longest = words
             .iter()
             .enumerate()
-            .filter(|(_, w)| w.contains('/') && width(w) > KEEP)
+            .filter(|(_, w)| w.contains('/') && width(path_core(w)) > KEEP)
             .max_by_key(|(_, w)| width(w))
             .map(|(i, _)| i);
         let Some(index) = longest else {
             break;
         };
         let word = &words[index];
-        let core = word.trim_end_matches([':', ',', ';', '.', ')']);
+        let core = path_core(word);
         let tail = &word[core.len()..];
         let target = (width(core) - width(core) / 4).max(KEEP);
-        words[index] = format!("{}{tail}", elide_middle(core, target));
+        let shorter = format!("{}{tail}", elide_middle(core, target));
+        if shorter == *word {
+            // As short as a path gets: nothing more to gain.
+            break;
+        }
+        words[index] = shorter;
     }
     words.join(" ")
+}
+
+/// A path-like word without the punctuation after it ("…/x.toml:" → "…/x.toml").
+fn path_core(word: &str) -> &str {
+    word.trim_end_matches([':', ',', ';', '.', ')'])
 }
 
 /// An error and its causes on one line, `outer: cause: cause`, each said once: a cause whose
@@ -298,5 +308,13 @@ mod tests {
             line.starts_with("cannot open the review: cannot read /x: "),
             "{line}"
         );
+    }
+
+    #[test]
+    fn fitting_paths_ends_when_a_path_followed_by_punctuation_is_as_short_as_it_gets() {
+        let message = "Saved /tmp/.tmpusL93z/snapshots/2026-11-22.toml: and /a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p.toml),";
+        let fitted = fit_paths(message, 20, 1);
+        assert!(fitted.starts_with("Saved "), "{fitted}");
+        assert!(fitted.ends_with(".toml),"), "{fitted}");
     }
 }

@@ -400,3 +400,24 @@ fn a_hand_edited_review_keeps_its_comments_order_and_unknown_tables_when_saved()
         .expect("file");
     assert_eq!(reread.answers[0], Some(true));
 }
+
+#[test]
+fn two_conflict_copies_in_one_second_are_both_kept() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let wb = Workbook::embedded();
+    let store = Store::new(tmp.path());
+    store
+        .save(&Review::new(today(), wb), wb)
+        .expect("first version");
+    let mut app = app_in(tmp.path());
+    for (n, answer) in [(1, 'y'), (2, 'n')] {
+        let mut theirs = Review::new(today(), wb);
+        theirs.set_item(n, format!("theirs {n}"));
+        std::fs::write(store.path_for(today()), snapshot::to_toml(&theirs, wb)).expect("edit");
+        press(&mut app, &[KeyCode::Home, KeyCode::Char(answer)]);
+        app.handle_key(ctrl('s'));
+    }
+    // The test clock never moves: both copies are named for the same second.
+    let copies = store.conflict_copies().expect("copies");
+    assert_eq!(copies.len(), 2, "{copies:?}");
+}
