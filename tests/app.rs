@@ -483,9 +483,9 @@ fn drawing_reads_the_app_and_hides_no_state_behind_it() {
         }
     }
     let tmp = tempfile::tempdir().expect("tempdir");
-    let store = partnerbook::store::Store::new(tmp.path());
-    let wb = partnerbook::content::Workbook::embedded();
-    partnerbook::fixtures::write_history(&store, wb, 30, today(), 30).expect("fixtures");
+    let store = partnerbook::storage::store::Store::new(tmp.path());
+    let wb = partnerbook::domain::content::Workbook::embedded();
+    partnerbook::storage::fixtures::write_history(&store, wb, 30, today(), 30).expect("fixtures");
     let mut app = app_in(tmp.path());
     type_text(&mut app, "o");
     let before = app.history.page;

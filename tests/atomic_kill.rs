@@ -11,11 +11,11 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use partnerbook::content::Workbook;
-use partnerbook::fixtures::sample_review;
-use partnerbook::review::Review;
-use partnerbook::snapshot;
-use partnerbook::store::Store;
+use partnerbook::domain::content::Workbook;
+use partnerbook::domain::review::Review;
+use partnerbook::domain::snapshot;
+use partnerbook::storage::fixtures::sample_review;
+use partnerbook::storage::store::Store;
 
 /// Set in the child only: the data dir to save into, over and over.
 const CHILD_DIR_ENV: &str = "PARTNERBOOK_SAVE_LOOP_DIR";

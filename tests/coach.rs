@@ -8,9 +8,9 @@ use common::*;
 use crossterm::event::KeyCode;
 use partnerbook::action::Action;
 use partnerbook::app::{Effect, Next, Pane, Popup, Screen};
-use partnerbook::external_editor::EditorError;
-use partnerbook::guide::{self, Guide};
+use partnerbook::domain::guide::{self, Guide};
 use partnerbook::keymap::Context;
+use partnerbook::tui::external_editor::EditorError;
 
 /// The text of the first item of the "do more" list.
 fn do_more_first(app: &partnerbook::app::App) -> String {

@@ -11,10 +11,10 @@ use chrono::NaiveDate;
 use common::{app_in, ctrl, key, press, screen, today, type_text};
 use crossterm::event::KeyCode;
 use partnerbook::app::{App, LOAD_RADIUS, Next, Popup, SaveState, Screen};
-use partnerbook::content::Workbook;
-use partnerbook::fixtures::write_history;
-use partnerbook::review::{Progress, Review};
-use partnerbook::store::Store;
+use partnerbook::domain::content::Workbook;
+use partnerbook::domain::review::{Progress, Review};
+use partnerbook::storage::fixtures::write_history;
+use partnerbook::storage::store::Store;
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -325,7 +325,7 @@ fn a_click_selects_a_history_row_and_the_wheel_moves_through_them() {
     let mut app = app_in(tmp.path());
     type_text(&mut app, "o");
     let shown = screen(&mut app, 120, 40);
-    let oldest = partnerbook::text::long_date(app.history.rows[2].date);
+    let oldest = partnerbook::domain::text::long_date(app.history.rows[2].date);
     let (row, line) = shown
         .lines()
         .enumerate()
@@ -395,7 +395,7 @@ fn a_review_that_appears_on_disk_is_seen_when_the_history_opens_and_after_a_save
 
     // Another machine's review arrives through a sync tool while the app runs.
     let synced = today() - chrono::Days::new(10);
-    let mut review = partnerbook::review::Review::new(synced, wb);
+    let mut review = partnerbook::domain::review::Review::new(synced, wb);
     review.answers = vec![Some(false); review.answers.len()];
     store.save(&review, wb).expect("synced file");
 

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use common::*;
 use crossterm::event::KeyCode;
 use partnerbook::app::App;
-use partnerbook::content::Workbook;
-use partnerbook::fixtures::write_history;
-use partnerbook::store::Store;
+use partnerbook::domain::content::Workbook;
+use partnerbook::storage::fixtures::write_history;
+use partnerbook::storage::store::Store;
 use ratatui::style::{Color, Modifier};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
@@ -138,7 +138,7 @@ fn compare_marks_better_and_worse_in_colour() {
         panic!("the compare view is open: {:?}", app.screen);
     };
     let comparison = &view.comparison;
-    use partnerbook::compare::Change;
+    use partnerbook::domain::compare::Change;
     if comparison.count(Change::Better) > 0 {
         assert_eq!(marker_colour("▲"), Some((Color::Green, true)));
     }

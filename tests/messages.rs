@@ -11,10 +11,10 @@ use chrono::{Days, Local, NaiveDate};
 use common::{app_in, key, screen, today};
 use crossterm::event::KeyCode;
 use partnerbook::app::Status;
-use partnerbook::content::Workbook;
-use partnerbook::review::Review;
-use partnerbook::snapshot;
-use partnerbook::store::Store;
+use partnerbook::domain::content::Workbook;
+use partnerbook::domain::review::Review;
+use partnerbook::domain::snapshot;
+use partnerbook::storage::store::Store;
 
 fn partnerbook(data_dir: &std::path::Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_partnerbook"))

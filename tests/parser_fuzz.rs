@@ -7,12 +7,12 @@
 use std::fs;
 
 use chrono::{DateTime, NaiveDate};
-use partnerbook::content::Workbook;
-use partnerbook::fixtures::sample_review;
-use partnerbook::follow_up::{FollowUp, Progress};
-use partnerbook::review::Review;
-use partnerbook::snapshot::{self, SnapshotError};
-use partnerbook::store::{Store, StoreError};
+use partnerbook::domain::content::Workbook;
+use partnerbook::domain::follow_up::{FollowUp, Progress};
+use partnerbook::domain::review::Review;
+use partnerbook::domain::snapshot::{self, SnapshotError};
+use partnerbook::storage::fixtures::sample_review;
+use partnerbook::storage::store::{Store, StoreError};
 use proptest::prelude::*;
 
 fn cases() -> u32 {

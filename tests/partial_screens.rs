@@ -9,9 +9,9 @@ use chrono::{Days, NaiveDate};
 use common::*;
 use crossterm::event::KeyCode;
 use partnerbook::app::{App, Screen};
-use partnerbook::content::Workbook;
-use partnerbook::review::Review;
-use partnerbook::store::Store;
+use partnerbook::domain::content::Workbook;
+use partnerbook::domain::review::Review;
+use partnerbook::storage::store::Store;
 
 /// A review of `date` with `yes` Yes answers then `no` No answers; the rest unanswered.
 fn review(date: NaiveDate, yes: usize, no: usize) -> Review {
@@ -103,7 +103,7 @@ fn history_rows_say_how_far_a_partial_review_got_instead_of_its_band() {
     type_text(&mut app, "o");
     let shown = screen(&mut app, 120, 40);
     let row = |date: NaiveDate| {
-        let date = partnerbook::text::long_date(date);
+        let date = partnerbook::domain::text::long_date(date);
         shown
             .lines()
             .find(|l| l.contains(&date))
@@ -148,7 +148,7 @@ fn the_compare_view_says_when_a_score_change_involves_a_partial_review() {
     type_text(&mut app, "oc");
     assert!(app.screen.is_compare());
     let shown = screen(&mut app, 80, 24);
-    let older = partnerbook::text::long_date(days_ago(10));
+    let older = partnerbook::domain::text::long_date(days_ago(10));
     assert!(shown.contains("involves a partial review"), "{shown}");
     assert!(
         shown.contains(&format!("{older} has only 9 of 10")),

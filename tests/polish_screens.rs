@@ -10,10 +10,10 @@ use chrono::{Days, NaiveDate};
 use common::*;
 use crossterm::event::KeyCode;
 use partnerbook::app::{App, Popup};
-use partnerbook::content::Workbook;
-use partnerbook::fixtures::write_history;
-use partnerbook::review::Review;
-use partnerbook::store::Store;
+use partnerbook::domain::content::Workbook;
+use partnerbook::domain::review::Review;
+use partnerbook::storage::fixtures::write_history;
+use partnerbook::storage::store::Store;
 use partnerbook::ui::theme::Theme;
 
 fn days_ago(days: u64) -> NaiveDate {

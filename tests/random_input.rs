@@ -106,10 +106,10 @@ fn fixture_dir() -> &'static std::path::Path {
     static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
     DIR.get_or_init(|| {
         let tmp = tempfile::tempdir().expect("tempdir");
-        let store = partnerbook::store::Store::new(tmp.path());
+        let store = partnerbook::storage::store::Store::new(tmp.path());
         let newest = chrono::NaiveDate::from_ymd_opt(2026, 9, 1).expect("date");
-        let wb = partnerbook::content::Workbook::embedded();
-        partnerbook::fixtures::write_history(&store, wb, 3, newest, 91).expect("fixtures");
+        let wb = partnerbook::domain::content::Workbook::embedded();
+        partnerbook::storage::fixtures::write_history(&store, wb, 3, newest, 91).expect("fixtures");
         tmp
     })
     .path()
@@ -121,7 +121,7 @@ fn discard_writes(_: &std::path::Path, _: &[u8]) -> std::io::Result<()> {
 
 fn run_session(inputs: Vec<Input>) {
     let mut app = app_in(fixture_dir());
-    app.store = partnerbook::store::Store::new(fixture_dir()).with_writer(discard_writes);
+    app.store = partnerbook::storage::store::Store::new(fixture_dir()).with_writer(discard_writes);
     for input in inputs {
         let effect = match input {
             Input::Key(key) => app.handle_key(key),

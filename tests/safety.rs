@@ -7,10 +7,10 @@ mod common;
 use common::{app_in, ctrl, key, press, screen, today, type_text};
 use crossterm::event::KeyCode;
 use partnerbook::app::{Access, App, Popup, SaveState};
-use partnerbook::content::Workbook;
-use partnerbook::review::Review;
-use partnerbook::snapshot;
-use partnerbook::store::Store;
+use partnerbook::domain::content::Workbook;
+use partnerbook::domain::review::Review;
+use partnerbook::domain::snapshot;
+use partnerbook::storage::store::Store;
 
 fn write_today(dir: &std::path::Path, text: &str) -> std::path::PathBuf {
     let snapshots = dir.join("snapshots");
@@ -213,7 +213,7 @@ fn opening_another_review_after_an_unreadable_start_makes_it_writable_again() {
     let store = Store::new(tmp.path());
     let wb = Workbook::embedded();
     let older = today() - chrono::Days::new(91);
-    partnerbook::fixtures::write_history(&store, wb, 1, older, 91).expect("fixture");
+    partnerbook::storage::fixtures::write_history(&store, wb, 1, older, 91).expect("fixture");
     write_today(tmp.path(), "version = 1\n[assessment\n");
     let mut app = app_in(tmp.path());
     assert!(matches!(app.access, Access::Unreadable { .. }));

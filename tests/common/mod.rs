@@ -5,7 +5,7 @@
 use chrono::{DateTime, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use partnerbook::app::{App, Effect};
-use partnerbook::store::Store;
+use partnerbook::storage::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
