@@ -2,8 +2,8 @@
 //! snapshot file format as text, comparisons, focus suggestions, the guide, and text layout.
 //!
 //! Nothing here does I/O, reads the clock or knows the terminal: `today` and the time of a save
-//! are passed in. A test (`tests/app/layers.rs`) fails if a file here mentions ratatui,
-//! crossterm, `std::fs` or a clock.
+//! are passed in. A test (`tests/app/layers.rs`) fails if a file here names a terminal crate,
+//! the file system or a clock.
 
 pub mod compare;
 pub mod content;
