@@ -1,7 +1,8 @@
 //! partnerbook: a quarterly, keyboard-driven workbook for reviewing how well you partner
 //! with your boss.
 //!
-//! The tree is the architecture: each folder is a layer, and imports only point down it.
+//! The tree is the architecture: each folder is a layer. `domain` imports no other layer;
+//! `storage` builds on it, `report` on both; the app, views, CLI and terminal sit on top.
 //! A key press goes `tui` → `keymap` → `action` → `app` and is drawn by `ui`; a review is
 //! written by `storage`; a CLI page is parsed by `cli` and printed by `report`. Everything
 //! rests on `domain`, which does no I/O, reads no clock and knows no terminal.

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use crate::domain::compare::{Change, Comparison, signed};
 use crate::domain::content::{ITEMS_PER_LIST, Workbook};
 use crate::domain::review::Review;
+use crate::domain::text::{width, wrap};
 use crate::domain::verdict;
-use crate::ui::text::{width, wrap};
 
 /// From this many columns on, the Next steps of both reviews are shown side by side.
 pub const SIDE_BY_SIDE_WIDTH: usize = 100;
