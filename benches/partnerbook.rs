@@ -12,10 +12,10 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use partnerbook::action::Action;
 use partnerbook::app::App;
-use partnerbook::content::Workbook;
-use partnerbook::fixtures::write_history;
-use partnerbook::lock;
-use partnerbook::store::Store;
+use partnerbook::domain::content::Workbook;
+use partnerbook::storage::fixtures::write_history;
+use partnerbook::storage::lock;
+use partnerbook::storage::store::Store;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -4,9 +4,9 @@
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use partnerbook::content::Workbook;
-use partnerbook::fixtures::write_history;
-use partnerbook::store::Store;
+use partnerbook::domain::content::Workbook;
+use partnerbook::storage::fixtures::write_history;
+use partnerbook::storage::store::Store;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

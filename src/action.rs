@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyEvent;
 
-use crate::review::Progress;
+use crate::domain::review::Progress;
 
 /// One thing the app can be asked to do; `App::update` is the only place they are carried out.
 /// Variants without data have a snake_case name (`open_history`, `save`…) that the config

@@ -27,6 +27,31 @@ pub enum ThemeName {
     Light,
 }
 
+/// The palette the screen is drawn in: the config's theme, unless `NO_COLOR` says otherwise.
+/// The views recolour each frame for it (`ui::theme`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Light text on a dark terminal (the styles as written).
+    #[default]
+    Dark,
+    /// Dark text on a light terminal.
+    Light,
+    /// No colour at all (`NO_COLOR` is set): bold, reverse video and glyphs only.
+    NoColor,
+}
+
+impl Theme {
+    /// The theme to draw in: `NO_COLOR` (set and not empty, per no-color.org) beats the
+    /// configured one.
+    pub fn choose(no_color: Option<&std::ffi::OsStr>, light: bool) -> Theme {
+        match (no_color, light) {
+            (Some(value), _) if !value.is_empty() => Theme::NoColor,
+            (_, true) => Theme::Light,
+            _ => Theme::Dark,
+        }
+    }
+}
+
 /// The settings of the config file; [`Config::default`] when there is no file.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
@@ -274,5 +299,4 @@ pub fn default_file() -> String {
 }
 
 #[cfg(test)]
-#[path = "config_tests.rs"]
 mod tests;

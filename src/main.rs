@@ -6,17 +6,15 @@ use chrono::Local;
 use clap::Parser as _;
 use partnerbook::app::App;
 use partnerbook::cli::{self, Cli, Command};
-use partnerbook::cli_args;
-use partnerbook::config::{Config, ThemeName};
+use partnerbook::config::{Config, Theme, ThemeName};
 use partnerbook::keymap::{Keymap, Rebind};
-use partnerbook::lock::{self, LockOutcome};
+use partnerbook::storage::lock::{self, LockOutcome};
 use partnerbook::tui;
-use partnerbook::ui::theme::Theme;
 
 fn main() -> ExitCode {
     let args = match Cli::try_parse() {
         Ok(args) => args,
-        Err(error) => return cli_args::report(&error),
+        Err(error) => return cli::args::report(&error),
     };
     match run(&args) {
         Ok(()) => ExitCode::SUCCESS,
@@ -25,7 +23,7 @@ fn main() -> ExitCode {
         Err(error) => {
             eprintln!(
                 "partnerbook: {}",
-                partnerbook::text::error_line(error.chain())
+                partnerbook::domain::text::error_line(error.chain())
             );
             ExitCode::FAILURE
         }

@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::action::Action;
-use crate::content::{Band, Workbook};
+use crate::domain::content::{Band, Workbook};
 use crate::keymap::{Context, first_key};
 
 impl App {

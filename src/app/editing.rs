@@ -4,7 +4,7 @@
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use super::App;
-use crate::content::ITEMS_PER_LIST;
+use crate::domain::content::ITEMS_PER_LIST;
 
 /// The longest item edited in place, in bytes; a longer one (a file holding a whole document
 /// in one item) goes to the user's editor, so every key stays quick.
@@ -18,7 +18,7 @@ impl App {
         };
         let text = self.review.item(item);
         if text.len() > EDIT_LIMIT {
-            let size = crate::text::size(text.len());
+            let size = crate::domain::text::size(text.len());
             return self.fail(format!(
                 "This item is {size}, too long to edit here: edit it in your editor (Ctrl-E) or empty it (Del)."
             ));
@@ -26,7 +26,6 @@ impl App {
         let mut editor = TextArea::new(text.split('\n').map(str::to_string).collect());
         editor.set_wrap_mode(WrapMode::WordOrGlyph);
         editor.set_cursor_line_style(ratatui::style::Style::default());
-        editor.set_style(crate::ui::theme::EDITING);
         let list = &self.workbook.next_steps[item / ITEMS_PER_LIST];
         editor.set_placeholder_text(format!("{}…", list.hint));
         editor.move_cursor(CursorMove::Bottom);
@@ -112,7 +111,7 @@ impl App {
     pub fn finish_external_edit(
         &mut self,
         item: usize,
-        result: Result<String, crate::external_editor::EditorError>,
+        result: Result<String, crate::tui::external_editor::EditorError>,
     ) {
         match result {
             Ok(text) if text == self.review.item(item) => self.note("Item unchanged.".into()),

@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::{App, Screen};
 use crate::action::Action;
-use crate::guide::{self, Guide, GuideLine, LineKind, Match};
+use crate::domain::guide::{self, Guide, GuideLine, LineKind, Match};
 use crate::keymap::Context;
 
 /// Widest the guide's text is laid out, however wide the terminal: long lines are hard to read.

@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 
-use crate::content::Workbook;
-use crate::review::Summary;
-use crate::store::{Store, StoreError};
+use crate::domain::content::Workbook;
+use crate::domain::review::Summary;
+use crate::storage::store::{Store, StoreError};
 
 /// Rows parsed on each side of the selection; more than any screen or chart shows.
 pub const LOAD_RADIUS: usize = 120;

@@ -28,10 +28,10 @@ pub use types::{
 pub use undo::{UNDO_DEPTH, UndoHistory};
 
 use crate::action::Action;
-use crate::content::Workbook;
+use crate::domain::content::Workbook;
+use crate::domain::review::{Progress, Review};
 use crate::keymap;
-use crate::review::{Progress, Review};
-use crate::store::{Store, StoreError};
+use crate::storage::store::{Store, StoreError};
 use editing::cursor;
 
 /// Days after which the next quarterly review is due.
@@ -56,7 +56,7 @@ pub struct App {
     pub on_disk: bool,
     /// What the review's file held when it was last read or written here (its stamp and
     /// text); `None` when it has no file. A save first checks the file still holds this.
-    pub(super) file: Option<(crate::store::FileStamp, String)>,
+    pub(super) file: Option<(crate::storage::store::FileStamp, String)>,
     /// The newest readable review before the one on screen, for answer hints.
     pub previous: Option<Review>,
     /// Dates of every snapshot on disk, newest first.
@@ -86,7 +86,7 @@ pub struct App {
     /// Why this instance may not write at all (the lock), for as long as it runs.
     lock_problem: Option<Access>,
     /// The palette the screen is drawn in.
-    pub theme: crate::ui::theme::Theme,
+    pub theme: crate::config::Theme,
     /// The key tables with the config file's rebinds.
     pub keys: keymap::Keymap,
     /// The guide's scroll and search.
@@ -207,7 +207,7 @@ impl App {
     /// Whether the terminal is too small to draw the workbook: only quitting works then.
     pub fn too_small(&self) -> bool {
         let (width, height) = self.viewport;
-        width < crate::layout::MIN_WIDTH || height < crate::layout::MIN_HEIGHT
+        width < crate::domain::layout::MIN_WIDTH || height < crate::domain::layout::MIN_HEIGHT
     }
 
     /// Carries out one action; what the terminal edge must then do is returned. While the

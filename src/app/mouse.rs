@@ -91,7 +91,10 @@ impl App {
                 self.history.ensure_loaded(&self.store, self.workbook);
             }
             Target::GuideHeading(index) => {
-                if let Some((_, id, _)) = crate::guide::Guide::embedded().headings().nth(index) {
+                if let Some((_, id, _)) = crate::domain::guide::Guide::embedded()
+                    .headings()
+                    .nth(index)
+                {
                     self.guide.jump_to(id);
                 }
             }

@@ -30,10 +30,10 @@ impl App {
         Some((self.today - *last).num_days())
     }
 
-    /// Whether the latest review (by [`crate::latest`]: none dated after today) is
+    /// Whether the latest review (by [`crate::domain::latest`]: none dated after today) is
     /// [`REVIEW_DUE_DAYS`] old or more (or there is none).
     pub fn review_due(&self) -> bool {
-        crate::latest::latest(&self.dates, self.today)
+        crate::domain::latest::latest(&self.dates, self.today)
             .is_none_or(|last| (self.today - last).num_days() >= REVIEW_DUE_DAYS)
     }
 

@@ -8,10 +8,10 @@ use ratatui_textarea::TextArea;
 
 use super::{Access, App, Popup, SaveState, Status};
 use crate::action::Action;
-use crate::privacy;
-use crate::review::Review;
-use crate::snapshot;
-use crate::store::FileStamp;
+use crate::domain::review::Review;
+use crate::domain::snapshot;
+use crate::storage::privacy;
+use crate::storage::store::FileStamp;
 
 impl App {
     /// Why nothing on screen may be changed or saved right now, if so.
@@ -66,7 +66,7 @@ impl App {
 
     fn offer_draft(&mut self) {
         let path = self.store.draft_path();
-        let parsed = match crate::store::read_regular(&path) {
+        let parsed = match crate::storage::store::read_regular(&path) {
             Ok(bytes) => std::str::from_utf8(&bytes)
                 .map_err(|_| "not UTF-8 text".to_string())
                 .and_then(|text| {
@@ -261,7 +261,6 @@ impl App {
         let mut editor = TextArea::new(vec![suggestion.display().to_string()]);
         editor.move_cursor(ratatui_textarea::CursorMove::End);
         editor.set_cursor_line_style(ratatui::style::Style::default());
-        editor.set_style(crate::ui::theme::EDITING);
         self.popup = Some(Popup::SaveAs(Box::new(editor)));
     }
 

@@ -2,7 +2,7 @@
 //! or skill selected in its pane — into a Next steps item, pre-filled and open for editing.
 
 use super::{App, Pane, Popup};
-use crate::focus::{self, Source, Suggestion};
+use crate::domain::focus::{self, Source, Suggestion};
 use crate::keymap::Context;
 
 impl App {

@@ -5,10 +5,10 @@ use chrono::NaiveDate;
 
 use super::{Access, App, CompareView, Next, Pane, Popup, Screen};
 use crate::action::Action;
-use crate::compare::Comparison;
+use crate::domain::compare::Comparison;
+use crate::domain::review::{FollowUp, Review};
 use crate::keymap::Context;
-use crate::review::{FollowUp, Review};
-use crate::store::StoreError;
+use crate::storage::store::StoreError;
 
 /// The Next steps list whose plans the next review follows up.
 const FOLLOWED_LIST: &str = "do_more";

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 
 use ratatui_textarea::TextArea;
 
-use crate::compare::Comparison;
-use crate::review::Review;
+use crate::domain::compare::Comparison;
+use crate::domain::review::Review;
 
 /// The three panes, in Tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

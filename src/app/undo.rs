@@ -3,8 +3,8 @@
 
 use super::{App, Pane};
 use crate::action::Action;
-use crate::content::ITEMS_PER_LIST;
-use crate::review::Review;
+use crate::domain::content::ITEMS_PER_LIST;
+use crate::domain::review::Review;
 
 /// How many changes can be undone; older ones are forgotten.
 pub const UNDO_DEPTH: usize = 500;
@@ -167,7 +167,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Workbook;
+    use crate::domain::content::Workbook;
 
     #[test]
     fn steps_holding_an_enormous_item_are_bounded_by_bytes_not_only_by_count() {

@@ -211,5 +211,4 @@ pub fn markdown() -> String {
 }
 
 #[cfg(test)]
-#[path = "tests.rs"]
 mod tests;

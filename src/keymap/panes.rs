@@ -4,7 +4,7 @@ use crossterm::event::KeyCode;
 
 use super::chord::{Binding, DOWN, FIRST, LAST, UP, bind, ch, ctrl, key};
 use crate::action::Action;
-use crate::review::Progress;
+use crate::domain::review::Progress;
 
 /// Keys of the Self-assessment pane.
 pub static ASSESSMENT: &[Binding] = &[

@@ -1,7 +1,7 @@
 //! Unit tests of key resolution: priority, text while editing, and table hygiene.
 
 use super::*;
-use crate::review::Progress;
+use crate::domain::review::Progress;
 use crossterm::event::{KeyCode, KeyModifiers};
 
 fn press(code: KeyCode) -> KeyEvent {

@@ -9,8 +9,8 @@ use ratatui::widgets::{Block, Borders, ListItem, Paragraph, Widget, Wrap};
 use super::{pane_block, render_selectable, text, theme};
 use crate::action::Action;
 use crate::app::{App, FrameLayout, Pane, Target};
+use crate::domain::review::Summary;
 use crate::keymap::Context;
-use crate::review::Summary;
 
 /// The Self-assessment pane of `app`.
 pub struct AssessmentPane<'a> {
@@ -126,8 +126,8 @@ impl AssessmentPane<'_> {
 
 /// The guide's tips that fit the band, named or counted, and the key that opens the guide
 /// at them.
-fn tips_line(app: &App, band: &crate::content::Band, named: bool) -> Line<'static> {
-    let guide = crate::guide::Guide::embedded();
+fn tips_line(app: &App, band: &crate::domain::content::Band, named: bool) -> Line<'static> {
+    let guide = crate::domain::guide::Guide::embedded();
     let names: Vec<&str> = band
         .tips
         .iter()

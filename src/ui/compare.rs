@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::compare_lines::{lines, next_steps_lines, question_lines, score_lines, skill_lines};
 use super::{text, theme};
 use crate::app::{App, CompareView, FrameLayout};
-use crate::compare::Comparison;
+use crate::domain::compare::Comparison;
 
 /// The compare view of `app`.
 pub struct CompareScreen<'a> {

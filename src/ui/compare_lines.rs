@@ -5,8 +5,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::{text, theme};
-use crate::compare::{Change, Comparison, signed};
-use crate::content::Workbook;
+use crate::domain::compare::{Change, Comparison, signed};
+use crate::domain::content::Workbook;
 
 /// Width of each answer column (a date fits).
 const COLUMN: usize = 15;

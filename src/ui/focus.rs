@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, ListItem, Paragraph, Widget};
 use super::{popup_frame, render_selectable, text, theme};
 use crate::action::Action;
 use crate::app::{App, FrameLayout, Target};
-use crate::focus::{Source, Suggestion};
+use crate::domain::focus::{Source, Suggestion};
 use crate::keymap::Context;
 
 /// The popup, with suggestion `selected` highlighted.

@@ -10,7 +10,7 @@ use ratatui::widgets::{
 
 use super::{guide_contents, text, theme};
 use crate::app::{App, FrameLayout, GuideView, Target};
-use crate::guide::{GuideLine, LineKind, Match};
+use crate::domain::guide::{GuideLine, LineKind, Match};
 
 /// The guide filling the body of the screen.
 pub struct GuideScreen<'a>(pub &'a App);

@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use super::{text, theme};
 use crate::app::{App, FrameLayout, Target};
-use crate::guide::{self, Guide, GuideLine};
+use crate::domain::guide::{self, Guide, GuideLine};
 
 /// Narrowest room the contents are drawn in; below it the text stands alone.
 pub const MIN_WIDTH: u16 = 24;

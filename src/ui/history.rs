@@ -10,8 +10,8 @@ use super::trend::{self, BandScale, TrendChart, TrendPoint};
 use super::{text, theme};
 use crate::action::Action;
 use crate::app::{App, FrameLayout, HistoryRow, SaveState};
+use crate::domain::review::Summary;
 use crate::keymap::Context;
-use crate::review::Summary;
 
 /// Cells a date takes in the list, as in "Wed 30 Sep 2026".
 const DATE_CELLS: usize = 15;
@@ -25,22 +25,22 @@ const LIST_WIDTH: u16 = 76;
 impl HistoryView<'_> {
     /// Draws the history into `area`, noting in `laid` what it laid out.
     pub fn render(self, area: Rect, buf: &mut Buffer, laid: &mut FrameLayout) {
-        let side_by_side = crate::layout::HISTORY_SIDE_BY_SIDE;
-        let (list_area, chart_area) = if crate::layout::fits(area.width, area.height, side_by_side)
-        {
-            let [list, chart] =
-                Layout::horizontal([Constraint::Length(LIST_WIDTH), Constraint::Fill(1)])
-                    .areas(area);
-            (list, chart)
-        } else {
-            // The chart keeps a readable height however many reviews pile up: the list
-            // below scrolls instead.
-            let chart_height = (area.height * 3 / 5).clamp(8, 18);
-            let [chart, list] =
-                Layout::vertical([Constraint::Length(chart_height), Constraint::Fill(1)])
-                    .areas(area);
-            (list, chart)
-        };
+        let side_by_side = crate::domain::layout::HISTORY_SIDE_BY_SIDE;
+        let (list_area, chart_area) =
+            if crate::domain::layout::fits(area.width, area.height, side_by_side) {
+                let [list, chart] =
+                    Layout::horizontal([Constraint::Length(LIST_WIDTH), Constraint::Fill(1)])
+                        .areas(area);
+                (list, chart)
+            } else {
+                // The chart keeps a readable height however many reviews pile up: the list
+                // below scrolls instead.
+                let chart_height = (area.height * 3 / 5).clamp(8, 18);
+                let [chart, list] =
+                    Layout::vertical([Constraint::Length(chart_height), Constraint::Fill(1)])
+                        .areas(area);
+                (list, chart)
+            };
         self.render_chart(chart_area, buf);
         self.render_list(list_area, buf, laid);
     }

@@ -17,7 +17,7 @@ mod save_as;
 mod skills;
 pub mod theme;
 
-pub use crate::text;
+pub use crate::domain::text;
 mod title;
 mod trend;
 
@@ -28,7 +28,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::app::{App, FrameLayout, GuideView, Pane, Screen};
 
-pub use crate::layout::{MIN_HEIGHT, MIN_WIDTH};
+pub use crate::domain::layout::{MIN_HEIGHT, MIN_WIDTH};
 
 /// A frame of the app: laid out for the frame's size first (the guide is laid out to the
 /// frame's width even while hidden, so opening it at a section lands on the right line),
@@ -110,7 +110,11 @@ fn render_panes(app: &App, laid: &mut FrameLayout, body: Rect, buf: &mut Buffer)
 /// Wide terminals get three columns; tall ones a left column beside two stacked panes;
 /// small ones give the focused pane all the room and fold the others to one line each.
 fn pane_areas(focus: Pane, body: Rect) -> Vec<(Pane, Rect, bool)> {
-    if crate::layout::fits(body.width, body.height, crate::layout::THREE_COLUMNS) {
+    if crate::domain::layout::fits(
+        body.width,
+        body.height,
+        crate::domain::layout::THREE_COLUMNS,
+    ) {
         let [a, s, n] = Layout::horizontal([
             Constraint::Percentage(36),
             Constraint::Percentage(32),
@@ -123,7 +127,7 @@ fn pane_areas(focus: Pane, body: Rect) -> Vec<(Pane, Rect, bool)> {
             (Pane::NextSteps, n, true),
         ];
     }
-    if crate::layout::fits(body.width, body.height, crate::layout::TWO_COLUMNS) {
+    if crate::domain::layout::fits(body.width, body.height, crate::domain::layout::TWO_COLUMNS) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(body);
         let skills_height = (body.height * 11 / 20).min(20);

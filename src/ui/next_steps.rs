@@ -9,9 +9,9 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{pane_block, text, theme};
 use crate::action::Action;
 use crate::app::{App, FrameLayout, Pane, Target};
-use crate::content::ITEMS_PER_LIST;
+use crate::domain::content::ITEMS_PER_LIST;
+use crate::domain::review::Progress;
 use crate::keymap::Context;
-use crate::review::Progress;
 
 /// The Next steps pane of `app`.
 pub struct NextStepsPane<'a> {
@@ -214,6 +214,9 @@ impl NextStepsPane<'_> {
             ..rect
         };
         if let (true, Some(editor)) = (selected, &app.editor) {
+            // The app keeps the editor's text; its look is the view's.
+            let mut editor = editor.clone();
+            editor.set_style(theme::EDITING);
             editor.render(body, buf);
             return;
         }

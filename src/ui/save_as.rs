@@ -35,7 +35,9 @@ impl Widget for SaveAsPrompt<'_> {
             height: 1,
             ..inner
         };
-        self.field.render(field, buf);
+        let mut editor = self.field.clone();
+        editor.set_style(theme::EDITING);
+        editor.render(field, buf);
         let keys: Vec<Span> = self
             .app
             .keys

@@ -8,7 +8,7 @@ use ratatui::widgets::{ListItem, Widget};
 
 use super::{pane_block, render_selectable, text, theme};
 use crate::app::{App, FrameLayout, Pane, Target};
-use crate::review::{MAX_RATING, SkillEntry};
+use crate::domain::review::{MAX_RATING, SkillEntry};
 
 /// The Essential skills pane of `app`.
 pub struct SkillsPane<'a> {

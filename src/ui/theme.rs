@@ -11,29 +11,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 
-/// The palette the screen is drawn in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Theme {
-    /// Light text on a dark terminal (the styles as written).
-    #[default]
-    Dark,
-    /// Dark text on a light terminal.
-    Light,
-    /// No colour at all (`NO_COLOR` is set): bold, reverse video and glyphs only.
-    NoColor,
-}
+pub use crate::config::Theme;
 
+/// How each theme recolours a frame drawn in the dark theme's styles.
 impl Theme {
-    /// The theme to draw in: `NO_COLOR` (set and not empty, per no-color.org) beats the
-    /// configured one.
-    pub fn choose(no_color: Option<&std::ffi::OsStr>, light: bool) -> Theme {
-        match (no_color, light) {
-            (Some(value), _) if !value.is_empty() => Theme::NoColor,
-            (_, true) => Theme::Light,
-            _ => Theme::Dark,
-        }
-    }
-
     /// Recolours every cell of `area` drawn in the dark theme's styles for this theme.
     pub fn apply(self, area: Rect, buf: &mut Buffer) {
         if self == Theme::Dark {

@@ -58,7 +58,7 @@ impl Widget for TitleBar<'_> {
             }
         }
         let used: usize = spans.iter().map(|s| s.width()).sum();
-        let help = if area.width >= crate::layout::TITLE_HELP_FROM {
+        let help = if area.width >= crate::domain::layout::TITLE_HELP_FROM {
             " ? help "
         } else {
             ""

@@ -1,0 +1,118 @@
+//! What the command line says about a score: the band, marked partial while questions are
+//! still open, and no band at all before the first answer. Shared by `list`, `show`, `export`
+//! and `compare`, so they word it the same way.
+
+use crate::domain::content::{Band, Workbook};
+use crate::domain::review::Summary;
+
+/// Said instead of a band when no question is answered yet.
+pub const NOT_STARTED: &str = "not started — no questions answered yet";
+
+/// The short form of [`NOT_STARTED`], for a column as wide as a band's name.
+pub const NOT_STARTED_SHORT: &str = "Not started";
+
+/// The band the score falls in, or `None` before the first answer: a score of nothing
+/// answered says nothing about the partnership.
+pub fn band<'a>(summary: &Summary, workbook: &'a Workbook) -> Option<&'a Band> {
+    (!summary.is_unstarted()).then(|| workbook.band_for(summary.score))
+}
+
+/// `7 of 10 answered`.
+pub fn answered(summary: &Summary) -> String {
+    format!("{} of {} answered", summary.answered, summary.questions)
+}
+
+/// `partial: 7 of 10 answered` for a review with open questions; `None` when all are answered.
+pub fn partial_note(summary: &Summary) -> Option<String> {
+    summary
+        .is_partial()
+        .then(|| format!("partial: {}", answered(summary)))
+}
+
+/// How a score change reads when a partial review is involved, e.g. `(the older review is
+/// partial: 7 of 10 answered)`; `None` when both reviews are complete.
+pub fn change_note(older: &Summary, newer: &Summary) -> Option<String> {
+    let note = match (older.is_partial(), newer.is_partial()) {
+        (false, false) => return None,
+        (true, false) => format!("the older review is {}: {}", state(older), answered(older)),
+        (false, true) => format!("the newer review is {}: {}", state(newer), answered(newer)),
+        (true, true) if older.questions == newer.questions => format!(
+            "both reviews are partial: {} and {} of {} answered",
+            older.answered, newer.answered, newer.questions
+        ),
+        (true, true) => format!(
+            "both reviews are partial: {} and {}",
+            answered(older),
+            answered(newer)
+        ),
+    };
+    Some(format!("({note})"))
+}
+
+/// `not started` before the first answer, else `partial`.
+fn state(summary: &Summary) -> &'static str {
+    if summary.is_unstarted() {
+        "not started"
+    } else {
+        "partial"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::review::Review;
+    use chrono::NaiveDate;
+
+    fn summary(answers: &[bool]) -> Summary {
+        let wb = Workbook::embedded();
+        let mut review = Review::new(NaiveDate::from_ymd_opt(2026, 8, 30).expect("date"), wb);
+        for (i, yes) in answers.iter().enumerate() {
+            review.set_answer(i, Some(*yes));
+        }
+        review.summary()
+    }
+
+    #[test]
+    fn no_band_before_the_first_answer() {
+        let wb = Workbook::embedded();
+        assert!(band(&summary(&[]), wb).is_none());
+        let one_no = band(&summary(&[false]), wb).map(|b| b.id.as_str());
+        assert_eq!(one_no, Some("needs_attention"));
+    }
+
+    #[test]
+    fn only_reviews_with_open_questions_get_a_note() {
+        assert_eq!(
+            partial_note(&summary(&[true; 9])).as_deref(),
+            Some("partial: 9 of 10 answered")
+        );
+        assert_eq!(partial_note(&summary(&[true; 10])), None);
+        assert_eq!(
+            partial_note(&summary(&[])).as_deref(),
+            Some("partial: 0 of 10 answered")
+        );
+    }
+
+    #[test]
+    fn a_change_note_names_the_partial_side() {
+        let (full, seven) = (summary(&[true; 10]), summary(&[true; 7]));
+        assert_eq!(change_note(&full, &full), None);
+        assert_eq!(
+            change_note(&seven, &full).as_deref(),
+            Some("(the older review is partial: 7 of 10 answered)")
+        );
+        assert_eq!(
+            change_note(&full, &seven).as_deref(),
+            Some("(the newer review is partial: 7 of 10 answered)")
+        );
+        assert_eq!(
+            change_note(&seven, &summary(&[false; 9])).as_deref(),
+            Some("(both reviews are partial: 7 and 9 of 10 answered)")
+        );
+        assert_eq!(
+            change_note(&summary(&[]), &full).as_deref(),
+            Some("(the older review is not started: 0 of 10 answered)")
+        );
+    }
+}

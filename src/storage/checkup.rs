@@ -1,0 +1,247 @@
+//! `partnerbook check`: reads every file partnerbook depends on — the built-in workbook,
+//! each snapshot and the draft — and lists what is wrong with them, touching nothing.
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::domain::content::{WORKBOOK_TOML, Workbook};
+use crate::domain::snapshot;
+use crate::storage::store::{Store, StoreError};
+
+/// How the built-in workbook is named in problems: it lives in the binary, not on disk.
+pub const EMBEDDED_NAME: &str = "(built in) assets/workbook.toml";
+
+/// One thing wrong with one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file at fault.
+    pub path: PathBuf,
+    /// 1-based line, when the problem is on a line rather than with the file as a whole.
+    pub line: Option<usize>,
+    /// What is wrong, in words.
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    /// `FILE:LINE: reason`, or `FILE: reason` when no line is to blame.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.path.display(), self.reason),
+            None => write!(f, "{}: {}", self.path.display(), self.reason),
+        }
+    }
+}
+
+/// What a check found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// How many files were read, the built-in workbook included.
+    pub files: usize,
+    /// Everything wrong, in the order found: workbook, snapshots by name, draft.
+    pub problems: Vec<Problem>,
+}
+
+impl Report {
+    /// True when nothing is wrong.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// The closing line: `checked 12 files: all good` or `checked 12 files: 2 problems`.
+    pub fn summary(&self) -> String {
+        let files = plural(self.files, "file");
+        match self.problems.len() {
+            0 => format!("checked {files}: all good"),
+            n => format!("checked {files}: {}", plural(n, "problem")),
+        }
+    }
+}
+
+/// The error `check` ends with when there are problems, so the exit status says so.
+#[derive(Debug, thiserror::Error)]
+#[error("{} found", plural(*.0, "problem"))]
+pub struct ProblemsFound(pub usize);
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// Reads the built-in workbook, every `*.toml` in `snapshots/` and `draft.toml`, and reports
+/// each problem. Only reads: no file or directory is created, changed or removed.
+pub fn check(store: &Store) -> Report {
+    let mut report = Report {
+        files: 1,
+        problems: workbook_problem(WORKBOOK_TOML).into_iter().collect(),
+    };
+    if let Err(error) = store.check() {
+        report.problems.push(store_problem(store.dir(), error));
+        return report;
+    }
+    let Some(workbook) = Workbook::parse(WORKBOOK_TOML).ok() else {
+        return report;
+    };
+    check_snapshots(store, &workbook, &mut report);
+    check_draft(store, &workbook, &mut report);
+    report
+}
+
+/// The problem with workbook wording `text`, if any.
+fn workbook_problem(text: &str) -> Option<Problem> {
+    let error = Workbook::parse(text).err()?;
+    // toml reports "TOML parse error at line N, column C" then a snippet, then the reason.
+    let line = error
+        .lines()
+        .next()
+        .and_then(|first| first.strip_prefix("TOML parse error at line "))
+        .and_then(|rest| rest.split(',').next())
+        .and_then(|n| n.trim().parse().ok());
+    let reason = error
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("unreadable")
+        .trim()
+        .to_string();
+    Some(Problem {
+        path: PathBuf::from(EMBEDDED_NAME),
+        line: line.or(Some(1)),
+        reason,
+    })
+}
+
+fn check_snapshots(store: &Store, workbook: &Workbook, report: &mut Report) {
+    let dir = store.snapshots_dir();
+    let entries = match fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return,
+        Err(e) => {
+            report.problems.push(io_problem(&dir, "list", &e));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        report.files += 1;
+        match snapshot_date(&path) {
+            None if conflict_copy_of(&path).is_some() => {
+                let reason = format!(
+                    "a second version of the review of {}: its file changed elsewhere while partnerbook saved, so both were kept; compare them and keep one",
+                    conflict_copy_of_name(&path)
+                );
+                report.problems.push(Problem {
+                    path,
+                    line: None,
+                    reason,
+                });
+            }
+            None => report.problems.push(Problem {
+                path,
+                line: None,
+                reason: "not a snapshot name, ignored by partnerbook".into(),
+            }),
+            Some(date) => match store.load(date, workbook) {
+                Ok(Some(_)) => {}
+                Ok(None) => report.problems.push(Problem {
+                    path,
+                    line: None,
+                    reason: "went away while being checked".into(),
+                }),
+                Err(error) => report.problems.push(store_problem(&path, error)),
+            },
+        }
+    }
+}
+
+/// The date a conflict copy (`YYYY-MM-DD.conflict-….toml`) is a version of.
+fn conflict_copy_of(path: &Path) -> Option<NaiveDate> {
+    let name = path.file_name()?.to_str()?;
+    let (date, _) = name.split_once(crate::storage::store::CONFLICT_MARK)?;
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+}
+
+/// [`conflict_copy_of`] as the date reads in a message.
+fn conflict_copy_of_name(path: &Path) -> String {
+    conflict_copy_of(path).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The date a snapshot file is named for, when its name is exactly `YYYY-MM-DD.toml`.
+fn snapshot_date(path: &Path) -> Option<NaiveDate> {
+    let name = path.file_name()?.to_str()?;
+    let date = NaiveDate::parse_from_str(name.strip_suffix(".toml")?, "%Y-%m-%d").ok()?;
+    (format!("{}.toml", date.format("%Y-%m-%d")) == name).then_some(date)
+}
+
+fn check_draft(store: &Store, workbook: &Workbook, report: &mut Report) {
+    let path = store.draft_path();
+    let bytes = match crate::storage::store::read_regular(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return,
+        Err(e) => {
+            report.files += 1;
+            report.problems.push(io_problem(&path, "read", &e));
+            return;
+        }
+    };
+    report.files += 1;
+    let problem = match std::str::from_utf8(&bytes) {
+        Err(e) => Problem {
+            line: Some(bytes[..e.valid_up_to()].split(|b| *b == b'\n').count()),
+            reason: "not valid UTF-8 text".into(),
+            path,
+        },
+        Ok(text) => match snapshot::from_toml(text, workbook) {
+            Ok(_) => return,
+            Err(error) => Problem {
+                path,
+                line: Some(error.line),
+                reason: error.reason,
+            },
+        },
+    };
+    report.problems.push(problem);
+}
+
+fn store_problem(path: &Path, error: StoreError) -> Problem {
+    match error {
+        StoreError::BadSnapshot { path, error } => Problem {
+            path,
+            line: Some(error.line),
+            reason: error.reason,
+        },
+        StoreError::Io { verb, source, .. } => io_problem(path, verb, &source),
+        StoreError::NotADirectory(path) => Problem {
+            path,
+            line: None,
+            reason: "not a directory, so it cannot hold reviews".into(),
+        },
+        other => Problem {
+            path: path.to_path_buf(),
+            line: None,
+            reason: other.to_string(),
+        },
+    }
+}
+
+fn io_problem(path: &Path, verb: &str, error: &io::Error) -> Problem {
+    Problem {
+        path: path.to_path_buf(),
+        line: None,
+        reason: format!("cannot {verb} it: {error}"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

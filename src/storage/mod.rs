@@ -1,0 +1,14 @@
+//! Storage: everything that touches the data dir. Where it is, listing, loading and atomically
+//! saving reviews (0600), the one-writer lock, taking away group and other permission bits,
+//! the debounced draft writer, and `partnerbook check`. This layer does the I/O; the file
+//! format itself is `domain::snapshot`.
+
+pub mod checkup;
+pub mod draft_writer;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
+pub mod lock;
+pub mod privacy;
+pub mod store;
+
+pub use store::{Store, StoreError};

@@ -1,0 +1,318 @@
+//! The snapshot directory: where it is, which dated files it holds, and loading and
+//! saving them atomically with private permissions.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::domain::content::Workbook;
+use crate::domain::review::{Review, Summary};
+use crate::domain::snapshot::{self, SnapshotError};
+
+/// Environment variable that overrides the data directory.
+pub const DATA_DIR_ENV: &str = "PARTNERBOOK_DATA_DIR";
+
+/// What went wrong reaching the snapshot directory or one of its files.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The platform has no data directory (no home directory).
+    #[error("cannot find a data directory; pass --data-dir or set {DATA_DIR_ENV}")]
+    NoDataDir,
+    /// The data directory path exists but is not a directory.
+    #[error("data dir {0} is not a directory")]
+    NotADirectory(PathBuf),
+    /// An I/O error on a path.
+    #[error("cannot {verb} {}: {source}", path.display())]
+    Io {
+        /// What was being done: "read", "write", "create", "list".
+        verb: &'static str,
+        /// The path it was done to.
+        path: PathBuf,
+        /// The underlying error.
+        source: io::Error,
+    },
+    /// A snapshot file that does not parse.
+    #[error("{}:{}: {}", path.display(), error.line, error.reason)]
+    BadSnapshot {
+        /// The file.
+        path: PathBuf,
+        /// Where and why.
+        error: SnapshotError,
+    },
+}
+
+/// One snapshot file found in the directory, parsed or with the reason it could not be.
+#[derive(Debug)]
+pub struct Listed {
+    /// The date in the file name.
+    pub date: NaiveDate,
+    /// The review, or why it could not be read.
+    pub review: Result<Review, StoreError>,
+}
+
+/// How a store writes a file: atomically and privately, unless a test swaps in a failing one.
+pub type Writer = fn(&Path, &[u8]) -> io::Result<()>;
+
+/// One snapshot file's counts, or the reason it could not be read.
+#[derive(Debug)]
+pub struct ListedSummary {
+    /// The date in the file name.
+    pub date: NaiveDate,
+    /// Its counts, or why it could not be read.
+    pub summary: Result<Summary, StoreError>,
+}
+
+/// Below this many files, listing parses them on one thread.
+const PARALLEL_FROM: usize = 64;
+
+/// The data directory holding `snapshots/YYYY-MM-DD.toml`.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+    writer: Writer,
+}
+
+impl Store {
+    /// A store rooted at `dir`. Nothing is touched on disk until a save.
+    pub fn new(dir: impl Into<PathBuf>) -> Store {
+        Store {
+            dir: dir.into(),
+            writer: write_private,
+        }
+    }
+
+    /// The same store writing through `writer` (tests use it to simulate a full disk).
+    pub fn with_writer(self, writer: Writer) -> Store {
+        Store { writer, ..self }
+    }
+
+    /// Writes `bytes` to any `path` through this store's writer (atomic, 0600).
+    pub fn write_file(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        (self.writer)(path, bytes)
+    }
+
+    /// The draft file: the review being edited, written a moment after each change.
+    pub fn draft_path(&self) -> PathBuf {
+        self.dir.join("draft.toml")
+    }
+
+    /// The platform data directory: `$XDG_DATA_HOME/partnerbook` on Linux.
+    pub fn default_dir() -> Result<PathBuf, StoreError> {
+        directories::ProjectDirs::from("", "", "partnerbook")
+            .map(|dirs| dirs.data_dir().to_path_buf())
+            .ok_or(StoreError::NoDataDir)
+    }
+
+    /// The data directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The directory holding the snapshot files.
+    pub fn snapshots_dir(&self) -> PathBuf {
+        self.dir.join("snapshots")
+    }
+
+    /// The file a review of `date` lives in.
+    pub fn path_for(&self, date: NaiveDate) -> PathBuf {
+        self.snapshots_dir()
+            .join(format!("{}.toml", date.format("%Y-%m-%d")))
+    }
+
+    /// Fails when the data directory exists but is not a directory.
+    pub fn check(&self) -> Result<(), StoreError> {
+        match fs::metadata(&self.dir) {
+            Ok(meta) if !meta.is_dir() => Err(StoreError::NotADirectory(self.dir.clone())),
+            Err(source) if source.kind() != io::ErrorKind::NotFound => Err(StoreError::Io {
+                verb: "read",
+                path: self.dir.clone(),
+                source,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The review of `date`, or `None` when there is no file for it.
+    pub fn load(&self, date: NaiveDate, workbook: &Workbook) -> Result<Option<Review>, StoreError> {
+        let path = self.path_for(date);
+        let text = match read_regular(&path) {
+            Ok(bytes) => bytes,
+            // A data dir that is not a directory holds no reviews (`check` reports it).
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Ok(None);
+            }
+            Err(source) => {
+                return Err(StoreError::Io {
+                    verb: "read",
+                    path,
+                    source,
+                });
+            }
+        };
+        parse_file(&path, date, &text, workbook).map(Some)
+    }
+
+    /// Dates of all snapshot files, newest first. A missing directory holds none.
+    pub fn dates(&self) -> Result<Vec<NaiveDate>, StoreError> {
+        self.check()?;
+        let dir = self.snapshots_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => {
+                return Err(StoreError::Io {
+                    verb: "list",
+                    path: dir,
+                    source,
+                });
+            }
+        };
+        let mut dates: Vec<NaiveDate> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let name = entry.file_name();
+                let stem = name.to_str()?.strip_suffix(".toml")?;
+                let date = NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?;
+                (date.format("%Y-%m-%d").to_string() == stem).then_some(date)
+            })
+            .collect();
+        dates.sort_unstable_by(|a, b| b.cmp(a));
+        Ok(dates)
+    }
+
+    /// Every snapshot, newest first, each parsed or marked with its error.
+    pub fn list(&self, workbook: &Workbook) -> Result<Vec<Listed>, StoreError> {
+        Ok(self
+            .dates()?
+            .into_iter()
+            .map(|date| {
+                let review = self
+                    .load(date, workbook)
+                    .and_then(|found| found.ok_or_else(|| vanished(self.path_for(date))));
+                Listed { date, review }
+            })
+            .collect())
+    }
+
+    /// The counts of `date`'s review, or why its file cannot be read (or has gone).
+    pub fn summary(&self, date: NaiveDate, workbook: &Workbook) -> Result<Summary, StoreError> {
+        self.load(date, workbook)
+            .and_then(|found| found.ok_or_else(|| vanished(self.path_for(date))))
+            .map(|review| review.summary())
+    }
+
+    /// Every snapshot's counts, newest first, each file parsed (strictly) and dropped at once;
+    /// many files are parsed on all cores, in order.
+    pub fn list_summaries(&self, workbook: &Workbook) -> Result<Vec<ListedSummary>, StoreError> {
+        let dates = self.dates()?;
+        let summarise = |date: NaiveDate| ListedSummary {
+            date,
+            summary: self.summary(date, workbook),
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        if threads < 2 || dates.len() < PARALLEL_FROM {
+            return Ok(dates.into_iter().map(summarise).collect());
+        }
+        let chunk = dates.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = dates
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || part.iter().map(|d| summarise(*d)).collect()))
+                .collect();
+            let mut rows: Vec<ListedSummary> = Vec::with_capacity(dates.len());
+            for worker in workers {
+                let part: Vec<ListedSummary> = worker.join().map_err(|_| StoreError::Io {
+                    verb: "list",
+                    path: self.snapshots_dir(),
+                    source: io::Error::other("a listing thread stopped"),
+                })?;
+                rows.extend(part);
+            }
+            Ok(rows)
+        })
+    }
+
+    /// Writes `review` to its dated file atomically (temp file, fsync, rename, fsync of the
+    /// directory), with the directories made private (0700) and the file 0600.
+    pub fn save(&self, review: &Review, workbook: &Workbook) -> Result<PathBuf, StoreError> {
+        let text = snapshot::to_toml(review, workbook);
+        self.save_text(review.date, &text)
+    }
+
+    /// Writes `text` as `date`'s review, as [`Store::save`] does; returns its path.
+    pub fn save_text(&self, date: NaiveDate, text: &str) -> Result<PathBuf, StoreError> {
+        self.check()?;
+        let snapshots = self.snapshots_dir();
+        for dir in [&self.dir, &snapshots] {
+            create_private_dir(dir)?;
+        }
+        let path = self.path_for(date);
+        (self.writer)(&path, text.as_bytes()).map_err(|source| StoreError::Io {
+            verb: "write",
+            path: path.clone(),
+            source,
+        })?;
+        Ok(path)
+    }
+}
+
+fn vanished(path: PathBuf) -> StoreError {
+    let source = io::Error::from(io::ErrorKind::NotFound);
+    StoreError::Io {
+        verb: "read",
+        path,
+        source,
+    }
+}
+
+fn parse_file(
+    path: &Path,
+    date: NaiveDate,
+    bytes: &[u8],
+    workbook: &Workbook,
+) -> Result<Review, StoreError> {
+    let bad = |line, reason: String| StoreError::BadSnapshot {
+        path: path.to_path_buf(),
+        error: SnapshotError { line, reason },
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        bad(line, "not valid UTF-8 text".into())
+    })?;
+    let review = snapshot::from_toml(text, workbook).map_err(|error| StoreError::BadSnapshot {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    if review.date != date {
+        let reason = format!("`date = {}` does not match the file name", review.date);
+        return Err(bad(
+            1 + text.lines().take_while(|l| !l.starts_with("date")).count(),
+            reason,
+        ));
+    }
+    Ok(review)
+}
+
+mod files;
+mod versions;
+
+pub use versions::{CONFLICT_MARK, FileStamp, Loaded};
+
+pub use files::{
+    create_private_dir, is_conflict_copy_name, is_temp_name_of, read_regular, refuse_shared_dir,
+    snapshot_name_date, write_private, write_target,
+};
+
+#[cfg(test)]
+mod tests;

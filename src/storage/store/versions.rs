@@ -1,0 +1,184 @@
+//! Two versions of one review: what a file held when it was read (size, modification time and a
+//! hash of its bytes), so a save can tell whether someone else changed it meanwhile, and the
+//! conflict copies a save writes instead of overwriting such a change.
+
+use std::fs;
+use std::hash::{DefaultHasher, Hash as _, Hasher as _};
+use std::io;
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::{Store, StoreError, parse_file};
+use crate::domain::content::Workbook;
+use crate::domain::review::Review;
+use crate::domain::snapshot;
+
+/// The word in a conflict copy's name: `YYYY-MM-DD.conflict-YYYYMMDD-HHMMSS.toml`.
+pub const CONFLICT_MARK: &str = ".conflict-";
+
+/// What a review file held when it was read or written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Its size in bytes.
+    pub len: u64,
+    /// When it was last modified, where the file system says.
+    pub modified: Option<SystemTime>,
+    /// A hash of its bytes.
+    pub hash: u64,
+}
+
+impl FileStamp {
+    /// The stamp of `bytes`, as read from or written to a file modified at `modified`.
+    pub fn of(bytes: &[u8], modified: Option<SystemTime>) -> FileStamp {
+        let mut hasher = DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        FileStamp {
+            len: bytes.len() as u64,
+            modified,
+            hash: hasher.finish(),
+        }
+    }
+
+    /// Whether both stamps describe the same bytes (a file touched but not changed is the same).
+    pub fn same_content(&self, other: &FileStamp) -> bool {
+        self.len == other.len && self.hash == other.hash
+    }
+}
+
+/// A review as read from disk, with the file's stamp and text.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The review.
+    pub review: Review,
+    /// What the file held.
+    pub stamp: FileStamp,
+    /// The file's text, for a save that keeps a hand-edited file's shape.
+    pub text: String,
+}
+
+impl Store {
+    /// `date`'s review with its file's stamp and text, or `None` when there is no file.
+    pub fn load_versioned(
+        &self,
+        date: NaiveDate,
+        workbook: &Workbook,
+    ) -> Result<Option<Loaded>, StoreError> {
+        let path = self.path_for(date);
+        let Some(bytes) = self.read_review_bytes(&path)? else {
+            return Ok(None);
+        };
+        let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
+        let review = parse_file(&path, date, &bytes, workbook)?;
+        Ok(Some(Loaded {
+            review,
+            stamp: FileStamp::of(&bytes, modified),
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+        }))
+    }
+
+    /// The stamp of `date`'s file as it is now, or `None` when there is none.
+    pub fn stamp_now(&self, date: NaiveDate) -> Result<Option<FileStamp>, StoreError> {
+        let path = self.path_for(date);
+        let Some(bytes) = self.read_review_bytes(&path)? else {
+            return Ok(None);
+        };
+        let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
+        Ok(Some(FileStamp::of(&bytes, modified)))
+    }
+
+    /// Writes `review` beside its file as a conflict copy named after `now`, leaving the file
+    /// itself alone; returns the copy's path.
+    pub fn save_conflict_copy(
+        &self,
+        review: &Review,
+        workbook: &Workbook,
+        now: DateTime<FixedOffset>,
+    ) -> Result<PathBuf, StoreError> {
+        let stem = format!(
+            "{}{CONFLICT_MARK}{}",
+            review.date.format("%Y-%m-%d"),
+            now.format("%Y%m%d-%H%M%S")
+        );
+        // Two copies saved within one second get different names: no copy replaces another.
+        let path = (1..)
+            .map(|n| match n {
+                1 => self.snapshots_dir().join(format!("{stem}.toml")),
+                n => self.snapshots_dir().join(format!("{stem}-{n}.toml")),
+            })
+            .find(|path| std::fs::symlink_metadata(path).is_err())
+            .unwrap_or_else(|| self.snapshots_dir().join(format!("{stem}.toml")));
+        let text = snapshot::to_toml(review, workbook);
+        (self.writer)(&path, text.as_bytes()).map_err(|source| StoreError::Io {
+            verb: "write",
+            path: path.clone(),
+            source,
+        })?;
+        Ok(path)
+    }
+
+    /// The conflict copies beside the snapshots, with the date each is a version of, oldest
+    /// date first. A missing directory holds none.
+    pub fn conflict_copies(&self) -> Result<Vec<(NaiveDate, PathBuf)>, StoreError> {
+        let dir = self.snapshots_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                return Ok(Vec::new());
+            }
+            Err(source) => {
+                return Err(StoreError::Io {
+                    verb: "list",
+                    path: dir,
+                    source,
+                });
+            }
+        };
+        let mut copies: Vec<(NaiveDate, PathBuf)> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| {
+                let name = entry.file_name();
+                let (date, rest) = name.to_str()?.split_once(CONFLICT_MARK)?;
+                rest.strip_suffix(".toml")?;
+                let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+                Some((date, entry.path()))
+            })
+            .collect();
+        copies.sort();
+        Ok(copies)
+    }
+
+    /// How many versions each date with a conflict copy has (its file and each copy).
+    pub fn versions_of(&self, date: NaiveDate) -> usize {
+        let copies = self.conflict_copies().unwrap_or_default();
+        let extra = copies.iter().filter(|(d, _)| *d == date).count();
+        let own = usize::from(self.path_for(date).exists());
+        own + extra
+    }
+
+    /// The bytes of a review file, or `None` when it does not exist.
+    fn read_review_bytes(&self, path: &std::path::Path) -> Result<Option<Vec<u8>>, StoreError> {
+        match super::read_regular(path) {
+            Ok(bytes) => Ok(Some(bytes)),
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+                ) =>
+            {
+                Ok(None)
+            }
+            Err(source) => Err(StoreError::Io {
+                verb: "read",
+                path: path.to_path_buf(),
+                source,
+            }),
+        }
+    }
+}

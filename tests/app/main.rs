@@ -1,0 +1,18 @@
+//! The workbook in-process: key presses through `App::handle_key`, asserting state, files on
+//! disk and the screen rendered to a `TestBackend` (insta snapshots in `snapshots/`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
+
+mod common;
+
+mod coaching;
+mod coaching_screens;
+mod history;
+mod history_screens;
+mod layers;
+mod messages;
+mod partial;
+mod random_input;
+mod safety;
+mod screens;
+mod walkthrough;
+mod workbook;
