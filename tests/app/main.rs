@@ -6,6 +6,7 @@ mod common;
 
 mod coaching;
 mod coaching_screens;
+mod faults;
 mod history;
 mod history_screens;
 mod layers;

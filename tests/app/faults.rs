@@ -2,9 +2,8 @@
 //! running app — reviews appearing, vanishing, turning into garbage or into FIFOs, the draft
 //! replaced, folders made read-only. Nothing may panic or hang, and whatever the app says it
 //! saved is on disk: in the review's file, or in a conflict copy beside it.
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test may panic
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
@@ -12,10 +11,10 @@ use chrono::NaiveDate;
 use common::*;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use partnerbook::app::{App, Effect};
-use partnerbook::content::Workbook;
-use partnerbook::review::Review;
-use partnerbook::snapshot;
-use partnerbook::store::Store;
+use partnerbook::domain::content::Workbook;
+use partnerbook::domain::review::Review;
+use partnerbook::domain::snapshot;
+use partnerbook::storage::Store;
 use proptest::prelude::*;
 
 /// Something done to the data dir while the app runs, to the review `days` before today.
@@ -177,7 +176,7 @@ fn run_session(inputs: Vec<Input>) {
     let tmp = tempfile::tempdir().expect("tempdir");
     let store = Store::new(tmp.path());
     let wb = Workbook::embedded();
-    partnerbook::fixtures::write_history(&store, wb, 2, date(91), 91).expect("fixtures");
+    partnerbook::storage::fixtures::write_history(&store, wb, 2, date(91), 91).expect("fixtures");
     let mut app = app_in(tmp.path());
     app.check_on_start();
     for input in inputs {
@@ -205,7 +204,7 @@ fn run_session(inputs: Vec<Input>) {
     let mut again = app_in(tmp.path());
     again.check_on_start();
     screen(&mut again, 80, 24);
-    let _ = partnerbook::checkup::check(&store);
+    let _ = partnerbook::storage::checkup::check(&store);
 }
 
 /// `PARTNERBOOK_PROPTEST_CASES` when set, else `default`.
