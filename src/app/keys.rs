@@ -49,11 +49,12 @@ impl App {
     /// that key with Alt held; when no table binds the Alt chord, it is taken as the two
     /// presses the user made. Resolve each with [`App::action_for`] after the one before ran.
     pub fn presses(&self, key: KeyEvent) -> Vec<KeyEvent> {
-        let alt_char = key.modifiers == KeyModifiers::ALT && matches!(key.code, KeyCode::Char(_));
-        if alt_char && self.keys.bound(self.context(), &key).is_none() {
+        // Any key, not only a letter: Esc then Del typed quickly arrives as Alt-Del.
+        let with_alt = key.modifiers.contains(KeyModifiers::ALT) && key.code != KeyCode::Esc;
+        if with_alt && self.keys.bound(self.context(), &key).is_none() {
             vec![
                 KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                KeyEvent::new(key.code, KeyModifiers::NONE),
+                KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT),
             ]
         } else {
             vec![key]

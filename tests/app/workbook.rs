@@ -570,3 +570,16 @@ fn messages_name_the_keys_as_the_user_has_rebound_them() {
         assert!(all.contains(rebound), "{rebound} is named in:\n{all}");
     }
 }
+
+#[test]
+fn esc_then_del_typed_quickly_stops_editing_then_empties_the_item() {
+    let (_tmp, mut app) = new_app();
+    press(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Enter]);
+    type_text(&mut app, "Ask for feedback");
+    // The terminal merged the two presses into one: Delete with Alt held.
+    app.handle_key(KeyEvent::new(KeyCode::Delete, KeyModifiers::ALT));
+    assert!(app.editor.is_none(), "Esc stopped editing");
+    assert_eq!(app.review.item(0), "", "Del emptied the item");
+    type_text(&mut app, "u");
+    assert_eq!(app.review.item(0), "Ask for feedback");
+}
