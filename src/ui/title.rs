@@ -103,11 +103,17 @@ fn cadence(app: &App, past: bool) -> Vec<Span<'static>> {
             .collect();
     }
     // Every form names what the count is: a bare "45 days ago" beside "(today)" reads wrong.
+    // Once today's review is saved, the one before it is the previous review, not the last.
+    let (long, short) = if app.dates.contains(&app.today) {
+        ("previous review", "previous")
+    } else {
+        ("last review", "last")
+    };
     match since {
         Some(days) => vec![
-            Span::raw(format!("last review {} ", ago(days))),
-            Span::raw(format!("last review {} ", short_ago(days))),
-            Span::raw(format!("last {} ", short_ago(days))),
+            Span::raw(format!("{long} {} ", ago(days))),
+            Span::raw(format!("{long} {} ", short_ago(days))),
+            Span::raw(format!("{short} {} ", short_ago(days))),
         ],
         None if app.dates.is_empty() => vec![Span::raw("first review ")],
         None => Vec::new(),

@@ -425,3 +425,32 @@ fn a_review_that_appears_on_disk_is_seen_when_the_history_opens_and_after_a_save
         "a save reads the disk too"
     );
 }
+
+#[test]
+fn once_todays_review_is_saved_the_title_counts_from_the_previous_one() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path());
+    write_history(
+        &store,
+        Workbook::embedded(),
+        1,
+        today() - chrono::Days::new(40),
+        91,
+    )
+    .expect("fixture");
+    let mut app = app_in(tmp.path());
+    let title = |app: &mut App| {
+        screen(app, 120, 40)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(title(&mut app).contains("last review 40 days ago"));
+    type_text(&mut app, "y");
+    app.handle_key(ctrl('s'));
+    let after = title(&mut app);
+    assert!(after.contains("previous review 40 days ago"), "{after}");
+    type_text(&mut app, "o");
+    assert!(title(&mut app).contains("previous review 40 days ago"));
+}
