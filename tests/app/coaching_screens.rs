@@ -229,3 +229,31 @@ fn no_color_underlines_the_text_being_edited_so_it_differs_from_a_selected_row()
         "the cursor shows: {cursor:?}"
     );
 }
+
+#[test]
+fn light_theme_colours_of_every_cell() {
+    let (_tmp, mut app) = app_with_gaps();
+    app.theme = Theme::Light;
+    let terminal = render(&mut app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let row: Vec<String> = (0..buffer.area.width)
+            .map(|x| {
+                let cell = &buffer[(x, y)];
+                format!("{:?}/{:?}", cell.fg, cell.bg)
+            })
+            .collect();
+        // Runs of the same colours, so the snapshot reads as the screen's regions.
+        let mut runs: Vec<(String, usize)> = Vec::new();
+        for colour in row {
+            match runs.last_mut() {
+                Some((last, n)) if *last == colour => *n += 1,
+                _ => runs.push((colour, 1)),
+            }
+        }
+        let line: Vec<String> = runs.iter().map(|(c, n)| format!("{n}×{c}")).collect();
+        out.push_str(&format!("{y:2}: {}\n", line.join(" ")));
+    }
+    insta::assert_snapshot!("light_theme_colours_80x24", out);
+}

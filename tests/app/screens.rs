@@ -142,3 +142,84 @@ fn the_selected_question_is_reversed_only_in_the_focused_pane() {
     assert!(buffer[(10, selected)].modifier.contains(Modifier::REVERSED));
     assert!(!buffer[(10, other)].modifier.contains(Modifier::REVERSED));
 }
+
+/// A data dir with one review 91 days before today, and an app on it.
+fn app_with_a_past_review() -> (tempfile::TempDir, App) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = partnerbook::storage::Store::new(tmp.path());
+    let wb = partnerbook::domain::content::Workbook::embedded();
+    let past = today() - chrono::Days::new(91);
+    partnerbook::storage::fixtures::write_history(&store, wb, 1, past, 91).expect("fixture");
+    let app = app_in(tmp.path());
+    (tmp, app)
+}
+
+#[test]
+fn unsaved_changes_prompt_before_opening_another_review() {
+    let (_tmp, mut app) = app_with_a_past_review();
+    type_text(&mut app, "y");
+    press(&mut app, &[KeyCode::Char('o'), KeyCode::Enter]);
+    assert!(matches!(
+        app.popup,
+        Some(partnerbook::app::Popup::Unsaved(
+            partnerbook::app::Next::Open(_)
+        ))
+    ));
+    snapshot_each_size("switch_prompt", &mut app);
+}
+
+#[test]
+fn draft_prompt_at_start() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut first = app_in(tmp.path());
+    type_text(&mut first, "yn");
+    let draft = first.draft_text().expect("a draft");
+    let store = partnerbook::storage::Store::new(tmp.path());
+    std::fs::write(store.draft_path(), draft).expect("draft");
+    let mut app = app_in(tmp.path());
+    app.check_on_start();
+    // Whether the folder needed tightening depends on the machine's umask: not shown here.
+    app.status = None;
+    snapshot_each_size("draft_prompt", &mut app);
+}
+
+#[test]
+fn save_a_copy_prompt() {
+    let (_tmp, mut app) = filled_app();
+    app.handle_key(ctrl('w'));
+    // The suggested path starts with the home folder, which differs between machines.
+    if let Some(partnerbook::app::Popup::SaveAs(field)) = app.popup.as_mut() {
+        field.select_all();
+        field.cut();
+        field.insert_str("/home/you/partnerbook-2026-11-22.toml");
+    }
+    snapshot_each_size("save_as", &mut app);
+}
+
+#[test]
+fn read_only_banners() {
+    let (_tmp, mut app) = filled_app();
+    app.set_locked_elsewhere();
+    snapshot_each_size("locked_elsewhere", &mut app);
+
+    // A path of the same length on every machine: the banner wraps around it.
+    let tmp = tempfile::Builder::new()
+        .prefix("pb-")
+        .tempdir_in("/tmp")
+        .expect("tempdir");
+    let snapshots = tmp.path().join("snapshots");
+    std::fs::create_dir_all(&snapshots).expect("mkdir");
+    std::fs::write(
+        snapshots.join("2026-11-22.toml"),
+        "version = 1\n[assessment\n",
+    )
+    .expect("bad");
+    let mut app = app_in(tmp.path());
+    // The banner names the file: its temporary folder differs on every run.
+    let shown = screen(&mut app, 80, 24).replace(&tmp.path().display().to_string(), "DATA");
+    insta::assert_snapshot!("unreadable_80x24", shown);
+
+    let (_tmp, mut app) = filled_app();
+    app.set_lock_unavailable("Is a directory (os error 21)".into());
+    snapshot_each_size("no_lock", &mut app);
+}
