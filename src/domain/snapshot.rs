@@ -174,6 +174,12 @@ mod write;
 
 pub use update::update_text;
 
+/// 1-based line of the top-level `key` in a snapshot's `text` (1 when it has none), found the
+/// way every refused value's line is: from the parsed document's spans.
+pub fn key_line(text: &str, key: &str) -> usize {
+    lines::line_of(text, &[lines::key(key)])
+}
+
 use lines::{Bad, Step, line_at, line_of};
 use values::{parse_date, parse_follow_up, parse_items, parse_skill, parse_timestamp, toml_date};
 

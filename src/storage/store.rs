@@ -296,10 +296,7 @@ fn parse_file(
     })?;
     if review.date != date {
         let reason = format!("`date = {}` does not match the file name", review.date);
-        return Err(bad(
-            1 + text.lines().take_while(|l| !l.starts_with("date")).count(),
-            reason,
-        ));
+        return Err(bad(snapshot::key_line(text, "date"), reason));
     }
     Ok(review)
 }

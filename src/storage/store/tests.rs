@@ -292,3 +292,16 @@ fn the_root_the_home_directory_and_folders_above_it_are_refused_as_data_dirs() {
     assert!(refused(&home.join(".local/share/partnerbook")).is_none());
     assert!(refused(&tmp.path().join("elsewhere")).is_none());
 }
+
+#[test]
+fn a_date_unlike_the_file_name_is_reported_at_its_own_line_even_when_indented() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path());
+    std::fs::create_dir_all(store.snapshots_dir()).expect("mkdir");
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).expect("date");
+    let text = "# a review\nversion = 1\n# dated by hand\n  date = 2026-03-02\n";
+    std::fs::write(store.path_for(day), text).expect("write");
+    let error = store.load(day, Workbook::embedded()).expect_err("refused");
+    let message = error.to_string();
+    assert!(message.contains("2026-03-01.toml:4:"), "{message}");
+}
