@@ -1,20 +1,7 @@
 //! CLI tests of argument errors, run as the real binary: each is one line saying what is wrong
 //! (plus at most clap's usage line) on stderr, nothing on stdout, and a non-zero exit.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn partnerbook(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partnerbook"))
-        .args(args)
-        .env("PARTNERBOOK_DATA_DIR", data_dir)
-        .env(
-            "PARTNERBOOK_CONFIG",
-            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
-        )
-        .output()
-        .expect("binary runs")
-}
+use super::run::partnerbook;
 
 /// A data dir holding one review, so `latest` names something.
 fn data_dir() -> tempfile::TempDir {

@@ -1,20 +1,13 @@
 //! `partnerbook check` run as the real binary: problems on stdout, one summary line, exit
 //! status 1 with one stderr line when anything is wrong, and no file touched.
 
+use super::run::partnerbook;
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn check(data_dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partnerbook"))
-        .arg("check")
-        .env("PARTNERBOOK_DATA_DIR", data_dir)
-        .env(
-            "PARTNERBOOK_CONFIG",
-            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
-        )
-        .output()
-        .expect("binary runs")
+    partnerbook(data_dir, &["check"])
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -106,15 +99,7 @@ fn a_conflict_copy_is_a_second_version_that_check_reports_and_list_marks() {
         report.contains(copy) && report.contains("a second version of the review of 2026-08-01"),
         "{report}"
     );
-    let list = Command::new(env!("CARGO_BIN_EXE_partnerbook"))
-        .arg("list")
-        .env("PARTNERBOOK_DATA_DIR", tmp.path())
-        .env(
-            "PARTNERBOOK_CONFIG",
-            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
-        )
-        .output()
-        .expect("list runs");
+    let list = partnerbook(tmp.path(), &["list"]);
     let rows = text(&list.stdout);
     assert!(
         rows.contains("2026-08-01") && rows.contains("2 versions"),

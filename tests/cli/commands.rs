@@ -1,27 +1,6 @@
 //! CLI integration tests: the real binary on temporary data dirs.
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn partnerbook(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partnerbook"))
-        .args(args)
-        .env("PARTNERBOOK_DATA_DIR", data_dir)
-        .env(
-            "PARTNERBOOK_CONFIG",
-            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
-        )
-        .output()
-        .expect("binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use super::run::{partnerbook, stderr, stdout};
 
 /// A data dir holding three hand-written reviews, one of them broken.
 fn data_dir() -> tempfile::TempDir {

@@ -3,30 +3,10 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
+use super::run::{partnerbook, stderr, stdout};
 use serde_json::{Value, json};
-
-fn partnerbook(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partnerbook"))
-        .args(args)
-        .env("PARTNERBOOK_DATA_DIR", data_dir)
-        .env(
-            "PARTNERBOOK_CONFIG",
-            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
-        )
-        .env_remove("COLUMNS")
-        .output()
-        .expect("binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// Runs a command that must succeed and returns its stdout.
 fn ok(data_dir: &Path, args: &[&str]) -> String {

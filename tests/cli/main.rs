@@ -11,4 +11,5 @@ mod history;
 mod messages;
 mod parser_fuzz;
 mod partial;
+mod run;
 mod shell;

@@ -5,22 +5,9 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
+use super::run::partnerbook;
 use serde_json::{Value, json};
-
-fn partnerbook(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partnerbook"))
-        .args(args)
-        .env("PARTNERBOOK_DATA_DIR", data_dir)
-        .env(
-            "PARTNERBOOK_CONFIG",
-            std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
-        )
-        .env_remove("COLUMNS")
-        .output()
-        .expect("binary runs")
-}
 
 /// Runs a command that must succeed and returns its stdout.
 fn ok(data_dir: &Path, args: &[&str]) -> String {
