@@ -137,26 +137,10 @@ impl Store {
     /// The review of `date`, or `None` when there is no file for it.
     pub fn load(&self, date: NaiveDate, workbook: &Workbook) -> Result<Option<Review>, StoreError> {
         let path = self.path_for(date);
-        let text = match read_regular(&path) {
-            Ok(bytes) => bytes,
-            // A data dir that is not a directory holds no reviews (`check` reports it).
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-                ) =>
-            {
-                return Ok(None);
-            }
-            Err(source) => {
-                return Err(StoreError::Io {
-                    verb: "read",
-                    path,
-                    source,
-                });
-            }
-        };
-        parse_file(&path, date, &text, workbook).map(Some)
+        match self.read_review_bytes(&path)? {
+            Some(bytes) => parse_file(&path, date, &bytes, workbook).map(Some),
+            None => Ok(None),
+        }
     }
 
     /// Dates of all snapshot files, newest first. A missing directory holds none.

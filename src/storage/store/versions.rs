@@ -162,8 +162,12 @@ impl Store {
         own + extra
     }
 
-    /// The bytes of a review file, or `None` when it does not exist.
-    fn read_review_bytes(&self, path: &std::path::Path) -> Result<Option<Vec<u8>>, StoreError> {
+    /// The bytes of a review file, or `None` when it does not exist (a data dir that is not a
+    /// directory holds no reviews: `check` reports it). Never opens a FIFO or a device.
+    pub(super) fn read_review_bytes(
+        &self,
+        path: &std::path::Path,
+    ) -> Result<Option<Vec<u8>>, StoreError> {
         match super::read_regular(path) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(e)
