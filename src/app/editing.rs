@@ -107,11 +107,12 @@ impl App {
         }
     }
 
-    /// Puts the editor's text into `item`, or says why not; on failure the item keeps its text.
+    /// Puts the editor's text into `item`, or says why not (the terminal edge's error, shown
+    /// as it words it); on failure the item keeps its text.
     pub fn finish_external_edit(
         &mut self,
         item: usize,
-        result: Result<String, crate::tui::external_editor::EditorError>,
+        result: Result<String, impl std::fmt::Display>,
     ) {
         match result {
             Ok(text) if text == self.review.item(item) => self.note("Item unchanged.".into()),

@@ -268,7 +268,10 @@ fn ctrl_e_hands_the_item_to_the_editor_and_takes_its_text_back() {
         panic!("an edit is asked for: {effect:?}");
     };
     assert_eq!((item, text.as_str()), (0, "Plan the week"));
-    app.finish_external_edit(item, Ok("Plan the week with my boss".into()));
+    app.finish_external_edit(
+        item,
+        Ok::<String, String>("Plan the week with my boss".into()),
+    );
     assert_eq!(app.review.item(0), "Plan the week with my boss");
 }
 

@@ -58,3 +58,9 @@ fn the_app_does_not_reach_into_the_views() {
     let found = mentions("app", &["crate::ui", "use ui", "super::ui"]);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn the_app_does_not_reach_into_the_terminal_edge_or_the_cli() {
+    let found = mentions("app", &["crate::tui", "crate::cli", "crossterm::terminal"]);
+    assert!(found.is_empty(), "{found:#?}");
+}

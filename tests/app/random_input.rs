@@ -138,7 +138,7 @@ fn run_session(inputs: Vec<Input>) {
             Some(Effect::Quit) => break,
             // The terminal's edge would run the editor here; an editor that adds words stands in.
             Some(Effect::EditOutside { item, text }) => {
-                app.finish_external_edit(item, Ok(format!("{text} and more")));
+                app.finish_external_edit(item, Ok::<String, String>(format!("{text} and more")));
                 check_invariants(&app);
             }
             None => {}
