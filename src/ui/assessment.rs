@@ -204,8 +204,19 @@ fn summary(app: &App, name_tips: bool) -> Paragraph<'static> {
         }
     };
     if let Some(previous) = &app.previous {
+        // The mark is explained only when one is on screen.
+        let changed = previous
+            .answers
+            .iter()
+            .zip(&app.review.answers)
+            .any(|(before, now)| before.is_some() && now.is_some() && before != now);
+        let mark = if changed {
+            format!(" · {CHANGED} changed since")
+        } else {
+            String::new()
+        };
         let legend = format!(
-            "(Y)/(N): your answers on {} — {}/{} · {CHANGED} changed since",
+            "(Y)/(N): your answers on {} — {}/{}{mark}",
             super::text::long_date(previous.date),
             previous.score(),
             previous.answers.len()
