@@ -58,14 +58,14 @@ impl History {
         workbook: &Workbook,
         select: NaiveDate,
     ) -> Result<History, StoreError> {
-        let copies = store.conflict_copies().unwrap_or_default();
+        let versions = store.versions();
         let rows: Vec<HistoryRow> = store
             .dates()?
             .into_iter()
             .map(|date| HistoryRow {
                 date,
                 summary: None,
-                versions: 1 + copies.iter().filter(|(d, _)| *d == date).count(),
+                versions: versions.get(&date).copied().unwrap_or(1),
             })
             .collect();
         let selected = rows.iter().position(|r| r.date <= select).unwrap_or(0);

@@ -210,13 +210,11 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
             if listed.is_empty() {
                 eprintln!("no reviews yet in {}", store.dir().display());
             }
-            let copies = store.conflict_copies().unwrap_or_default();
+            let versions = store.versions();
             for entry in listed {
-                let extra = copies.iter().filter(|(d, _)| *d == entry.date).count();
-                let versions = if extra > 0 {
-                    format!("  · {} versions: run `partnerbook check`", extra + 1)
-                } else {
-                    String::new()
+                let versions = match versions.get(&entry.date) {
+                    Some(n) => format!("  · {n} versions: run `partnerbook check`"),
+                    None => String::new(),
                 };
                 match entry.summary {
                     Ok(summary) => {

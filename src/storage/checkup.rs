@@ -165,11 +165,9 @@ fn check_snapshots(store: &Store, workbook: &Workbook, report: &mut Report) {
     }
 }
 
-/// The date a conflict copy (`YYYY-MM-DD.conflict-….toml`) is a version of.
+/// The date a conflict copy is a version of.
 fn conflict_copy_of(path: &Path) -> Option<NaiveDate> {
-    let name = path.file_name()?.to_str()?;
-    let (date, _) = name.split_once(crate::storage::store::CONFLICT_MARK)?;
-    NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+    crate::storage::store::conflict_copy_date(path.file_name()?.to_str()?)
 }
 
 /// [`conflict_copy_of`] as the date reads in a message.
@@ -179,9 +177,7 @@ fn conflict_copy_of_name(path: &Path) -> String {
 
 /// The date a snapshot file is named for, when its name is exactly `YYYY-MM-DD.toml`.
 fn snapshot_date(path: &Path) -> Option<NaiveDate> {
-    let name = path.file_name()?.to_str()?;
-    let date = NaiveDate::parse_from_str(name.strip_suffix(".toml")?, "%Y-%m-%d").ok()?;
-    (format!("{}.toml", date.format("%Y-%m-%d")) == name).then_some(date)
+    crate::storage::store::snapshot_name_date(path.file_name()?.to_str()?)
 }
 
 fn check_draft(store: &Store, workbook: &Workbook, report: &mut Report) {

@@ -160,12 +160,7 @@ impl Store {
         };
         let mut dates: Vec<NaiveDate> = entries
             .filter_map(Result::ok)
-            .filter_map(|entry| {
-                let name = entry.file_name();
-                let stem = name.to_str()?.strip_suffix(".toml")?;
-                let date = NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?;
-                (date.format("%Y-%m-%d").to_string() == stem).then_some(date)
-            })
+            .filter_map(|entry| snapshot_name_date(entry.file_name().to_str()?))
             .collect();
         dates.sort_unstable_by(|a, b| b.cmp(a));
         Ok(dates)
@@ -291,8 +286,8 @@ mod versions;
 pub use versions::{CONFLICT_MARK, FileStamp, Loaded};
 
 pub use files::{
-    create_private_dir, is_conflict_copy_name, is_temp_name_of, read_regular, refuse_shared_dir,
-    snapshot_name_date, write_private, write_target,
+    conflict_copy_date, create_private_dir, is_conflict_copy_name, is_temp_name_of, read_regular,
+    refuse_shared_dir, snapshot_name_date, write_private, write_target,
 };
 
 #[cfg(test)]

@@ -82,3 +82,11 @@ pub fn screen(app: &mut App, width: u16, height: u16) -> String {
     }
     out
 }
+
+/// Random sessions to run: `PARTNERBOOK_PROPTEST_CASES` when set, else `default`.
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PARTNERBOOK_PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

@@ -207,14 +207,6 @@ fn run_session(inputs: Vec<Input>) {
     let _ = partnerbook::storage::checkup::check(&store);
 }
 
-/// `PARTNERBOOK_PROPTEST_CASES` when set, else `default`.
-fn cases(default: u32) -> u32 {
-    std::env::var("PARTNERBOOK_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases(48)))]
 

@@ -91,14 +91,6 @@ fn check_invariants(app: &App) {
     }
 }
 
-/// `PARTNERBOOK_PROPTEST_CASES` when set, else `default`.
-fn cases(default: u32) -> u32 {
-    std::env::var("PARTNERBOOK_PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 /// A data dir holding three generated reviews, made once and never written to (the app's
 /// store writes nowhere), so every session starts from the same history.
 fn fixture_dir() -> &'static std::path::Path {

@@ -143,10 +143,7 @@ impl Store {
         let mut copies: Vec<(NaiveDate, PathBuf)> = entries
             .filter_map(Result::ok)
             .filter_map(|entry| {
-                let name = entry.file_name();
-                let (date, rest) = name.to_str()?.split_once(CONFLICT_MARK)?;
-                rest.strip_suffix(".toml")?;
-                let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+                let date = super::conflict_copy_date(entry.file_name().to_str()?)?;
                 Some((date, entry.path()))
             })
             .collect();
@@ -154,12 +151,14 @@ impl Store {
         Ok(copies)
     }
 
-    /// How many versions each date with a conflict copy has (its file and each copy).
-    pub fn versions_of(&self, date: NaiveDate) -> usize {
-        let copies = self.conflict_copies().unwrap_or_default();
-        let extra = copies.iter().filter(|(d, _)| *d == date).count();
-        let own = usize::from(self.path_for(date).exists());
-        own + extra
+    /// How many versions each date has on disk: its file and its conflict copies (a date
+    /// absent from the map has one, or none).
+    pub fn versions(&self) -> std::collections::BTreeMap<NaiveDate, usize> {
+        let mut versions = std::collections::BTreeMap::new();
+        for (date, _) in self.conflict_copies().unwrap_or_default() {
+            *versions.entry(date).or_insert(1) += 1;
+        }
+        versions
     }
 
     /// The bytes of a review file, or `None` when it does not exist (a data dir that is not a
