@@ -45,9 +45,11 @@ fn table_row_numbered(
     width: usize,
 ) -> Vec<Line<'static>> {
     let lead = text::width(number);
-    let note = if width >= WORDS_FROM { 20 } else { 4 };
+    // The note column: a marker, and from WORDS_FROM on the change in words ("no longer
+    // answered" is the longest), after its two-space gap like the other columns.
+    let note = if width >= WORDS_FROM { 20 } else { 2 };
     let room = width
-        .saturating_sub(2 * (COLUMN + 2) + note)
+        .saturating_sub(3 * 2 + 2 * COLUMN + note)
         .clamp(12, LABEL_MAX);
     let wrapped = text::wrap(label, room.saturating_sub(lead).max(1));
     let mut lines = Vec::with_capacity(wrapped.len());

@@ -454,3 +454,25 @@ fn once_todays_review_is_saved_the_title_counts_from_the_previous_one() {
     type_text(&mut app, "o");
     assert!(title(&mut app).contains("previous review 40 days ago"));
 }
+
+#[test]
+fn the_compare_view_says_each_change_in_full_at_every_width() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path());
+    let wb = Workbook::embedded();
+    let mut older = Review::new(today() - chrono::Days::new(91), wb);
+    older.set_answer(3, Some(true));
+    store.save(&older, wb).expect("older");
+    store.save(&Review::new(today(), wb), wb).expect("newer");
+    let mut app = app_in(tmp.path());
+    type_text(&mut app, "oc");
+    // From 104 columns the change is named in words beside its marker.
+    for width in [104, 118, 120, 140, 200] {
+        let shown = screen(&mut app, width, 40);
+        let row = shown
+            .lines()
+            .find(|l| l.contains(" 4. "))
+            .unwrap_or_default();
+        assert!(row.contains("no longer answered"), "at {width}:\n{shown}");
+    }
+}
