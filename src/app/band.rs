@@ -4,7 +4,7 @@
 use super::App;
 use crate::action::Action;
 use crate::domain::content::{Band, Workbook};
-use crate::keymap::{Context, first_key};
+use crate::keymap::Context;
 
 impl App {
     /// The band of the score on screen; none before the first answer, when there is no score
@@ -16,16 +16,10 @@ impl App {
 
     /// The keys that answer a question, as the user has them: "y or n".
     pub fn answer_keys(&self) -> String {
-        let label = |action| {
-            self.keys
-                .label_for(Context::Assessment, &action)
-                .map(|l| first_key(l).to_string())
-                .unwrap_or_default()
-        };
         format!(
             "{} or {}",
-            label(Action::AnswerYes),
-            label(Action::AnswerNo)
+            self.key(Context::Assessment, Action::AnswerYes),
+            self.key(Context::Assessment, Action::AnswerNo)
         )
     }
 }

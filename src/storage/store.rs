@@ -227,12 +227,21 @@ impl Store {
 
     /// Writes `text` as `date`'s review, as [`Store::save`] does; returns its path.
     pub fn save_text(&self, date: NaiveDate, text: &str) -> Result<PathBuf, StoreError> {
+        self.write_in_snapshots(self.path_for(date), text)
+    }
+
+    /// Writes `text` to `path` in `snapshots/` (a review or a copy of one) atomically, with
+    /// the folders made private first.
+    pub(super) fn write_in_snapshots(
+        &self,
+        path: PathBuf,
+        text: &str,
+    ) -> Result<PathBuf, StoreError> {
         self.check()?;
         let snapshots = self.snapshots_dir();
         for dir in [&self.dir, &snapshots] {
             create_private_dir(dir)?;
         }
-        let path = self.path_for(date);
         (self.writer)(&path, text.as_bytes()).map_err(|source| StoreError::Io {
             verb: "write",
             path: path.clone(),

@@ -109,13 +109,7 @@ impl Store {
             })
             .find(|path| std::fs::symlink_metadata(path).is_err())
             .unwrap_or_else(|| self.snapshots_dir().join(format!("{stem}.toml")));
-        let text = snapshot::to_toml(review, workbook);
-        (self.writer)(&path, text.as_bytes()).map_err(|source| StoreError::Io {
-            verb: "write",
-            path: path.clone(),
-            source,
-        })?;
-        Ok(path)
+        self.write_in_snapshots(path, &snapshot::to_toml(review, workbook))
     }
 
     /// The conflict copies beside the snapshots, with the date each is a version of, oldest
