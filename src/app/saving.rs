@@ -10,6 +10,7 @@ use super::{Access, App, Popup, SaveState, Status};
 use crate::action::Action;
 use crate::domain::review::Review;
 use crate::domain::snapshot;
+use crate::storage::StoreError;
 use crate::storage::privacy;
 use crate::storage::store::FileStamp;
 
@@ -66,13 +67,14 @@ impl App {
 
     fn offer_draft(&mut self) {
         let path = self.store.draft_path();
-        let parsed = match crate::storage::store::read_regular(&path) {
-            Ok(bytes) => std::str::from_utf8(&bytes)
+        let parsed = match self.store.read_draft() {
+            Ok(Some(bytes)) => std::str::from_utf8(&bytes)
                 .map_err(|_| "not UTF-8 text".to_string())
                 .and_then(|text| {
                     snapshot::from_toml(text, self.workbook).map_err(|e| e.to_string())
                 }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+            Ok(None) => return,
+            Err(StoreError::Io { verb, source, .. }) => Err(format!("cannot {verb} it: {source}")),
             Err(e) => Err(e.to_string()),
         };
         match parsed {
@@ -88,8 +90,13 @@ impl App {
                 self.popup = Some(Popup::Draft(Box::new(draft)));
             }
             Err(reason) => {
+                let sealed = if crate::storage::store::is_sealed(&path) {
+                    ".age"
+                } else {
+                    ""
+                };
                 let kept = self.store.dir().join(format!(
-                    "draft-unreadable-{}.toml",
+                    "draft-unreadable-{}.toml{sealed}",
                     (self.clock)().format("%Y%m%d-%H%M%S")
                 ));
                 if std::fs::rename(&path, &kept).is_ok() {

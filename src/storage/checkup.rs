@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::domain::content::{WORKBOOK_TOML, Workbook};
 use crate::domain::snapshot;
-use crate::storage::store::{Store, StoreError};
+use crate::storage::store::{Store, StoreError, is_sealed, twin_of};
 
 /// How the built-in workbook is named in problems: it lives in the binary, not on disk.
 pub const EMBEDDED_NAME: &str = "(built in) assets/workbook.toml";
@@ -130,7 +130,10 @@ fn check_snapshots(store: &Store, workbook: &Workbook, report: &mut Report) {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|ext| ext == "toml" || ext == "age")
+        })
         .collect();
     paths.sort();
     for path in paths {
@@ -152,6 +155,22 @@ fn check_snapshots(store: &Store, workbook: &Workbook, report: &mut Report) {
                 line: None,
                 reason: "not a snapshot name, ignored by partnerbook".into(),
             }),
+            Some(_) if store.is_encrypted() && !is_sealed(&path) => {
+                report.problems.push(plain_in_encrypted_dir(store, &path));
+            }
+            Some(date) if store.file_of(date).is_some_and(|file| file != path) => {
+                report.problems.push(store.read_plain(&path).map_or_else(
+                    |error| store_problem(&path, error),
+                    |_| Problem {
+                        path: path.clone(),
+                        line: None,
+                        reason: format!(
+                            "a second copy of the review of {date}, beside {}; keep one",
+                            twin_of(&path).display()
+                        ),
+                    },
+                ));
+            }
             Some(date) => match store.load(date, workbook) {
                 Ok(Some(_)) => {}
                 Ok(None) => report.problems.push(Problem {
@@ -180,14 +199,42 @@ fn snapshot_date(path: &Path) -> Option<NaiveDate> {
     crate::storage::store::snapshot_name_date(path.file_name()?.to_str()?)
 }
 
+/// A plain file in an encrypted data dir: readable by anyone who gets the disk.
+fn plain_in_encrypted_dir(store: &Store, path: &Path) -> Problem {
+    let reason = match store.read_plain(path) {
+        Ok(_) => "plain text in an encrypted data dir (a restored backup, a sync, or an interrupted `partnerbook encrypt`): run `partnerbook encrypt` to encrypt it".to_string(),
+        Err(error) => return store_problem(path, error),
+    };
+    Problem {
+        path: path.to_path_buf(),
+        line: None,
+        reason,
+    }
+}
+
 fn check_draft(store: &Store, workbook: &Workbook, report: &mut Report) {
-    let path = store.draft_path();
-    let bytes = match crate::storage::store::read_regular(&path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return,
-        Err(e) => {
+    for path in [store.draft_path(), twin_of(&store.draft_path())] {
+        if path != store.draft_path() && path.exists() {
             report.files += 1;
-            report.problems.push(io_problem(&path, "read", &e));
+            report.problems.push(match store.is_encrypted() {
+                true => plain_in_encrypted_dir(store, &path),
+                false => Problem {
+                    path: path.clone(),
+                    line: None,
+                    reason:
+                        "an encrypted draft in a data dir that is not encrypted: it cannot be read"
+                            .into(),
+                },
+            });
+        }
+    }
+    let path = store.draft_path();
+    let bytes = match store.read_draft() {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return,
+        Err(error) => {
+            report.files += 1;
+            report.problems.push(store_problem(&path, error));
             return;
         }
     };

@@ -1,12 +1,12 @@
 //! Writes the draft of unsaved changes off the main thread: the terminal loop hands over the
-//! latest text a moment after a change, and a background thread writes it atomically (0600).
+//! latest text a moment after a change, and a background thread writes it atomically (0600),
+//! encrypted when the data dir is.
 
-use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use crate::storage::store::write_private;
+use crate::storage::Store;
 
 /// How long a change waits before its draft is written: at most this much typing is lost to
 /// a crash, a closed terminal or a kill.
@@ -22,7 +22,7 @@ enum Job {
 
 /// Debounces draft text and writes it on a background thread.
 pub struct DraftWriter {
-    path: PathBuf,
+    store: Store,
     jobs: Option<Sender<Job>>,
     thread: Option<JoinHandle<()>>,
     /// The text last handed over (`None` = no draft wanted).
@@ -34,23 +34,27 @@ pub struct DraftWriter {
 }
 
 impl DraftWriter {
-    /// Starts the writer thread for the draft at `path`.
-    pub fn start(path: PathBuf) -> DraftWriter {
+    /// Starts the writer thread for `store`'s draft.
+    pub fn start(store: Store) -> DraftWriter {
         let (jobs, inbox) = mpsc::channel::<Job>();
-        let target = path.clone();
+        let target = store.clone();
         let thread = std::thread::Builder::new()
             .name("draft-writer".into())
             .spawn(move || {
                 for job in inbox {
-                    let _ = match job {
-                        Job::Write(text) => write_private(&target, text.as_bytes()),
-                        Job::Remove => std::fs::remove_file(&target),
-                    };
+                    match job {
+                        Job::Write(text) => {
+                            let _ = target.write_draft(&text);
+                        }
+                        Job::Remove => {
+                            let _ = std::fs::remove_file(target.draft_path());
+                        }
+                    }
                 }
             })
             .ok();
         DraftWriter {
-            path,
+            store,
             jobs: thread.as_ref().map(|_| jobs),
             thread,
             written: None,
@@ -104,10 +108,10 @@ impl DraftWriter {
         }
         match last {
             Some(text) => {
-                let _ = write_private(&self.path, text.as_bytes());
+                let _ = self.store.write_draft(&text);
             }
             None if self.wrote_any => {
-                let _ = std::fs::remove_file(&self.path);
+                let _ = std::fs::remove_file(self.store.draft_path());
             }
             None => {}
         }
@@ -121,8 +125,9 @@ mod tests {
     #[test]
     fn a_change_is_written_after_the_delay_and_removed_when_saved() {
         let tmp = tempfile::tempdir().expect("tempdir");
-        let path = tmp.path().join("draft.toml");
-        let mut writer = DraftWriter::start(path.clone());
+        let store = Store::new(tmp.path());
+        let path = store.draft_path();
+        let mut writer = DraftWriter::start(store.clone());
         let t0 = Instant::now();
         assert_eq!(writer.offer(&Some("a".into()), t0), Some(DRAFT_DELAY));
         assert!(
@@ -134,7 +139,7 @@ mod tests {
         writer.finish(Some("abcd".into()));
         assert_eq!(std::fs::read_to_string(&path).expect("draft"), "abcd");
 
-        let mut writer = DraftWriter::start(path.clone());
+        let mut writer = DraftWriter::start(store);
         writer.offer(&Some("x".into()), t0);
         writer.offer(&Some("x".into()), t0 + DRAFT_DELAY);
         writer.offer(&None, t0 + DRAFT_DELAY * 2);
@@ -146,9 +151,10 @@ mod tests {
     #[test]
     fn a_run_that_never_drafted_leaves_an_old_draft_alone() {
         let tmp = tempfile::tempdir().expect("tempdir");
-        let path = tmp.path().join("draft.toml");
+        let store = Store::new(tmp.path());
+        let path = store.draft_path();
         std::fs::write(&path, "from another run").expect("write");
-        let mut writer = DraftWriter::start(path.clone());
+        let mut writer = DraftWriter::start(store);
         writer.offer(&None, Instant::now());
         writer.finish(None);
         assert_eq!(

@@ -7,6 +7,7 @@ pub mod checkup;
 pub mod draft_writer;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
+pub mod keys;
 pub mod lock;
 pub mod privacy;
 pub mod store;

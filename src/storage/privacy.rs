@@ -1,6 +1,6 @@
 //! Keeping reviews private: what partnerbook owns in the data dir — the data dir itself,
-//! `snapshots/`, the reviews (`YYYY-MM-DD.toml`) and their conflict copies, the draft, a
-//! set-aside unreadable draft and the lock — loses any group and other permission bits it has. Nothing else is touched, no
+//! `snapshots/`, the reviews (`YYYY-MM-DD.toml`, or `.toml.age`) and their conflict copies,
+//! the draft, a set-aside unreadable draft, the lock and the encryption key files — loses any group and other permission bits it has. Nothing else is touched, no
 //! symlinked file is followed, and bits are only ever taken away: a file the user made 0400
 //! stays 0400.
 
@@ -8,6 +8,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::storage::keys;
 use crate::storage::store::{self, Store};
 
 /// Takes group and other bits away from what the store owns (see the module comment); returns
@@ -44,9 +45,13 @@ pub fn tighten(store: &Store) -> io::Result<Vec<PathBuf>> {
 /// Whether a file named `name` in `dir` is one partnerbook made.
 fn is_owned_name(store: &Store, dir: &Path, name: &str) -> bool {
     if dir == store.dir() {
-        name == "draft.toml"
+        let plain = name.strip_suffix(keys::SEALED_SUFFIX).unwrap_or(name);
+        plain == "draft.toml"
             || name == crate::storage::lock::LOCK_FILE
-            || (name.starts_with("draft-unreadable-") && name.ends_with(".toml"))
+            || name == keys::IDENTITY_FILE
+            || name == keys::RECIPIENTS_FILE
+            || (name.starts_with("retired-identity-") && name.ends_with(keys::SEALED_SUFFIX))
+            || (plain.starts_with("draft-unreadable-") && plain.ends_with(".toml"))
     } else {
         store::snapshot_name_date(name).is_some() || store::is_conflict_copy_name(name)
     }

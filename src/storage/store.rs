@@ -4,12 +4,14 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::domain::content::Workbook;
 use crate::domain::review::{Review, Summary};
 use crate::domain::snapshot::{self, SnapshotError};
+use crate::storage::keys::Keyring;
 
 /// Environment variable that overrides the data directory.
 pub const DATA_DIR_ENV: &str = "PARTNERBOOK_DATA_DIR";
@@ -72,6 +74,8 @@ const PARALLEL_FROM: usize = 64;
 pub struct Store {
     dir: PathBuf,
     writer: Writer,
+    /// The unlocked keys of an encrypted data dir (see `sealing`).
+    keys: Option<Arc<Keyring>>,
 }
 
 impl Store {
@@ -80,6 +84,7 @@ impl Store {
         Store {
             dir: dir.into(),
             writer: write_private,
+            keys: None,
         }
     }
 
@@ -93,9 +98,10 @@ impl Store {
         (self.writer)(path, bytes)
     }
 
-    /// The draft file: the review being edited, written a moment after each change.
+    /// The draft file: the review being edited, written a moment after each change
+    /// (`draft.toml`, or `draft.toml.age` when encrypted).
     pub fn draft_path(&self) -> PathBuf {
-        self.dir.join("draft.toml")
+        self.in_form(self.dir.join("draft.toml"))
     }
 
     /// The platform data directory: `$XDG_DATA_HOME/partnerbook` on Linux.
@@ -115,10 +121,13 @@ impl Store {
         self.dir.join("snapshots")
     }
 
-    /// The file a review of `date` lives in.
+    /// The file a review of `date` is written to: `YYYY-MM-DD.toml`, or with `.age` after it
+    /// when the store encrypts. [`Store::file_of`] says which file it is read from.
     pub fn path_for(&self, date: NaiveDate) -> PathBuf {
-        self.snapshots_dir()
-            .join(format!("{}.toml", date.format("%Y-%m-%d")))
+        self.in_form(
+            self.snapshots_dir()
+                .join(format!("{}.toml", date.format("%Y-%m-%d"))),
+        )
     }
 
     /// Fails when the data directory exists but is not a directory.
@@ -136,8 +145,10 @@ impl Store {
 
     /// The review of `date`, or `None` when there is no file for it.
     pub fn load(&self, date: NaiveDate, workbook: &Workbook) -> Result<Option<Review>, StoreError> {
-        let path = self.path_for(date);
-        match self.read_review_bytes(&path)? {
+        let Some(path) = self.file_of(date) else {
+            return Ok(None);
+        };
+        match self.read_plain(&path)? {
             Some(bytes) => parse_file(&path, date, &bytes, workbook).map(Some),
             None => Ok(None),
         }
@@ -163,6 +174,8 @@ impl Store {
             .filter_map(|entry| snapshot_name_date(entry.file_name().to_str()?))
             .collect();
         dates.sort_unstable_by(|a, b| b.cmp(a));
+        // A review in both forms (an encryption under way) is one review.
+        dates.dedup();
         Ok(dates)
     }
 
@@ -225,9 +238,16 @@ impl Store {
         self.save_text(review.date, &text)
     }
 
-    /// Writes `text` as `date`'s review, as [`Store::save`] does; returns its path.
+    /// Writes `text` as `date`'s review, as [`Store::save`] does; returns its path. A review
+    /// read from the other form (a plain file in an encrypted dir) is replaced by the new
+    /// file, so it is encrypted when next saved.
     pub fn save_text(&self, date: NaiveDate, text: &str) -> Result<PathBuf, StoreError> {
-        self.write_in_snapshots(self.path_for(date), text)
+        let was = self.file_of(date);
+        let path = self.write_in_snapshots(self.path_for(date), text)?;
+        if let Some(was) = was.filter(|was| *was != path) {
+            let _ = fs::remove_file(was);
+        }
+        Ok(path)
     }
 
     /// Writes `text` to `path` in `snapshots/` (a review or a copy of one) atomically, with
@@ -242,7 +262,8 @@ impl Store {
         for dir in [&self.dir, &snapshots] {
             create_private_dir(dir)?;
         }
-        (self.writer)(&path, text.as_bytes()).map_err(|source| StoreError::Io {
+        let bytes = self.seal_for_disk(text.as_bytes(), &path)?;
+        (self.writer)(&path, &bytes).map_err(|source| StoreError::Io {
             verb: "write",
             path: path.clone(),
             source,
@@ -290,7 +311,10 @@ fn parse_file(
 }
 
 mod files;
+mod sealing;
 mod versions;
+
+pub use sealing::{is_sealed, twin_of};
 
 pub use versions::{CONFLICT_MARK, FileStamp, Loaded};
 

@@ -12,6 +12,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 /// Why editing in the external editor did not produce new text.
 #[derive(Debug, thiserror::Error)]
 pub enum EditorError {
+    /// No private folder to write the text to (an encrypted data dir keeps it out of itself).
+    #[error("no private folder for the editor's file: {0}")]
+    Scratch(String),
     /// Neither $VISUAL nor $EDITOR names a command.
     #[error("no text editor is set: set $VISUAL or $EDITOR (for example `export EDITOR=nano`)")]
     NotSet,

@@ -5,7 +5,6 @@
 
 use std::io::{IsTerminal as _, stdout};
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -23,7 +22,6 @@ use ratatui::DefaultTerminal;
 use crate::action::Action;
 use crate::app::{App, Effect};
 use crate::storage::draft_writer::DraftWriter;
-use crate::storage::store::write_private;
 use external_editor::Stop;
 
 /// How often the loop wakes without input, to notice signals.
@@ -43,8 +41,8 @@ struct Shutdown {
     done: AtomicBool,
     /// The latest draft text (`None` when nothing is unsaved), updated after every event.
     draft: Mutex<Option<String>>,
-    /// Where the draft goes.
-    draft_path: PathBuf,
+    /// Where the draft goes (encrypted when the store is).
+    store: crate::storage::Store,
 }
 
 /// Watches SIGINT, SIGTERM and SIGHUP on a thread. The loop normally notices `stop` within a
@@ -83,7 +81,7 @@ fn shut_down(shared: &Shutdown) {
     if let Ok(draft) = shared.draft.lock()
         && let Some(text) = draft.as_ref()
     {
-        let _ = write_private(&shared.draft_path, text.as_bytes());
+        let _ = shared.store.write_draft(text);
     }
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
@@ -121,7 +119,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         stop: AtomicBool::new(false),
         done: AtomicBool::new(false),
         draft: Mutex::new(None),
-        draft_path: app.store.draft_path(),
+        store: app.store.clone(),
     });
     watch_signals(Arc::clone(&shared))?;
     let mut terminal = ratatui::try_init()?;
@@ -132,7 +130,7 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     }));
     let _ = execute!(stdout(), EnableBracketedPaste, EnableMouseCapture);
 
-    let mut drafts = DraftWriter::start(app.store.draft_path());
+    let mut drafts = DraftWriter::start(app.store.clone());
     let outcome = catch_unwind(AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &mut drafts, &shared)
     }));
@@ -227,7 +225,7 @@ fn run_action(
     match app.update(action) {
         Some(Effect::Quit) => return Ok(true),
         Some(Effect::EditOutside { item, text }) => {
-            let (result, screen) = edit_outside(terminal, &text, app.store.dir());
+            let (result, screen) = edit_outside(terminal, &text, &app.store);
             // The text goes back to the app even when the screen cannot come back (a closed
             // terminal), so the draft written on the way out holds it.
             app.finish_external_edit(item, result);
@@ -243,7 +241,7 @@ fn run_action(
 fn edit_outside(
     terminal: &mut DefaultTerminal,
     text: &str,
-    dir: &std::path::Path,
+    store: &crate::storage::Store,
 ) -> (
     Result<String, external_editor::EditorError>,
     anyhow::Result<()>,
@@ -251,12 +249,16 @@ fn edit_outside(
     let _ = execute!(stdout(), DisableBracketedPaste, DisableMouseCapture);
     ratatui::restore();
     println!("partnerbook: waiting for your editor to close…");
-    let dir = if dir.is_dir() {
-        dir.to_path_buf()
-    } else {
-        std::env::temp_dir()
+    // The data dir, or a private folder in memory when the reviews are encrypted.
+    let result = match store.scratch_dir() {
+        Ok(dir) if dir.is_dir() => external_editor::edit_item(text, &dir),
+        Ok(_) if !store.is_encrypted() => external_editor::edit_item(text, &std::env::temp_dir()),
+        Ok(dir) => Err(external_editor::EditorError::Scratch(format!(
+            "{} is not a folder",
+            dir.display()
+        ))),
+        Err(error) => Err(external_editor::EditorError::Scratch(error.to_string())),
     };
-    let result = external_editor::edit_item(text, &dir);
     (result, resume_screen(terminal))
 }
 

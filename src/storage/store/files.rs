@@ -7,6 +7,7 @@ use std::io::{self, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 use super::{Store, StoreError};
+use crate::storage::keys::{IDENTITY_FILE, RECIPIENTS_FILE, SEALED_SUFFIX};
 
 /// Creates `dir` (and its parents) if missing and makes it 0700.
 pub fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
@@ -186,7 +187,10 @@ impl Store {
     /// Whether `name` in `dir` is a temporary file of this store's own writes.
     fn is_own_temp(&self, dir: &Path, name: &str) -> bool {
         if dir == self.dir() {
-            return is_temp_name_of(name, "draft.toml");
+            return is_temp_name_of(name, "draft.toml")
+                || is_temp_name_of(name, "draft.toml.age")
+                || is_temp_name_of(name, IDENTITY_FILE)
+                || is_temp_name_of(name, RECIPIENTS_FILE);
         }
         let Some(file) = name.get(1..name.len().saturating_sub(7)) else {
             return false;
@@ -203,8 +207,9 @@ pub fn is_conflict_copy_name(name: &str) -> bool {
 
 /// The date a conflict copy is a version of, when `name` is exactly a conflict copy's:
 /// `YYYY-MM-DD.conflict-YYYYMMDD-HHMMSS.toml`, or with `-N` after the time when several were
-/// saved within one second.
+/// saved within one second; `.age` after it when encrypted.
 pub fn conflict_copy_date(name: &str) -> Option<chrono::NaiveDate> {
+    let name = name.strip_suffix(SEALED_SUFFIX).unwrap_or(name);
     let (date, rest) = name.split_once(super::CONFLICT_MARK)?;
     let stamp = rest.strip_suffix(".toml")?;
     let (time, count) = match stamp.get(15..) {
@@ -217,8 +222,10 @@ pub fn conflict_copy_date(name: &str) -> Option<chrono::NaiveDate> {
     snapshot_name_date(&format!("{date}.toml")).filter(|_| counted && timed)
 }
 
-/// The date a file name is for, when it is exactly `YYYY-MM-DD.toml`.
+/// The date a file name is for, when it is exactly `YYYY-MM-DD.toml`, or that encrypted
+/// (`YYYY-MM-DD.toml.age`).
 pub fn snapshot_name_date(name: &str) -> Option<chrono::NaiveDate> {
+    let name = name.strip_suffix(SEALED_SUFFIX).unwrap_or(name);
     let stem = name.strip_suffix(".toml")?;
     let date = chrono::NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?;
     (date.format("%Y-%m-%d").to_string() == stem).then_some(date)

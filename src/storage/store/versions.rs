@@ -10,7 +10,7 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::{Store, StoreError, parse_file};
+use super::{Store, StoreError, parse_file, twin_of};
 use crate::domain::content::Workbook;
 use crate::domain::review::Review;
 use crate::domain::snapshot;
@@ -65,8 +65,10 @@ impl Store {
         date: NaiveDate,
         workbook: &Workbook,
     ) -> Result<Option<Loaded>, StoreError> {
-        let path = self.path_for(date);
-        let Some(bytes) = self.read_review_bytes(&path)? else {
+        let Some(path) = self.file_of(date) else {
+            return Ok(None);
+        };
+        let Some(bytes) = self.read_plain(&path)? else {
             return Ok(None);
         };
         let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
@@ -80,8 +82,10 @@ impl Store {
 
     /// The stamp of `date`'s file as it is now, or `None` when there is none.
     pub fn stamp_now(&self, date: NaiveDate) -> Result<Option<FileStamp>, StoreError> {
-        let path = self.path_for(date);
-        let Some(bytes) = self.read_review_bytes(&path)? else {
+        let Some(path) = self.file_of(date) else {
+            return Ok(None);
+        };
+        let Some(bytes) = self.read_plain(&path)? else {
             return Ok(None);
         };
         let modified = fs::metadata(&path).and_then(|m| m.modified()).ok();
@@ -104,11 +108,11 @@ impl Store {
         // Two copies saved within one second get different names: no copy replaces another.
         let path = (1..)
             .map(|n| match n {
-                1 => self.snapshots_dir().join(format!("{stem}.toml")),
-                n => self.snapshots_dir().join(format!("{stem}-{n}.toml")),
+                1 => self.in_form(self.snapshots_dir().join(format!("{stem}.toml"))),
+                n => self.in_form(self.snapshots_dir().join(format!("{stem}-{n}.toml"))),
             })
             .find(|path| std::fs::symlink_metadata(path).is_err())
-            .unwrap_or_else(|| self.snapshots_dir().join(format!("{stem}.toml")));
+            .unwrap_or_else(|| self.in_form(self.snapshots_dir().join(format!("{stem}.toml"))));
         self.write_in_snapshots(path, &snapshot::to_toml(review, workbook))
     }
 
@@ -145,37 +149,22 @@ impl Store {
         Ok(copies)
     }
 
-    /// How many versions each date has on disk: its file and its conflict copies (a date
-    /// absent from the map has one, or none).
+    /// How many versions each date has on disk: its file, its conflict copies, and a file in
+    /// the other form beside it (a plain copy beside an encrypted review) — a date absent
+    /// from the map has one, or none.
     pub fn versions(&self) -> std::collections::BTreeMap<NaiveDate, usize> {
         let mut versions = std::collections::BTreeMap::new();
         for (date, _) in self.conflict_copies().unwrap_or_default() {
             *versions.entry(date).or_insert(1) += 1;
         }
-        versions
-    }
-
-    /// The bytes of a review file, or `None` when it does not exist (a data dir that is not a
-    /// directory holds no reviews: `check` reports it). Never opens a FIFO or a device.
-    pub(super) fn read_review_bytes(
-        &self,
-        path: &std::path::Path,
-    ) -> Result<Option<Vec<u8>>, StoreError> {
-        match super::read_regular(path) {
-            Ok(bytes) => Ok(Some(bytes)),
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-                ) =>
+        for date in self.dates().unwrap_or_default() {
+            if self
+                .file_of(date)
+                .is_some_and(|file| twin_of(&file).exists())
             {
-                Ok(None)
+                *versions.entry(date).or_insert(1) += 1;
             }
-            Err(source) => Err(StoreError::Io {
-                verb: "read",
-                path: path.to_path_buf(),
-                source,
-            }),
         }
+        versions
     }
 }
