@@ -202,6 +202,11 @@ impl Keyring {
         Ok(self)
     }
 
+    /// This identity's public key (`age1…`).
+    pub fn public_key(&self) -> String {
+        self.identity.to_public().to_string()
+    }
+
     /// How many public keys each file is encrypted to.
     pub fn recipient_count(&self) -> usize {
         self.recipients.len()

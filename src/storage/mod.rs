@@ -4,6 +4,7 @@
 //! format itself is `domain::snapshot`.
 
 pub mod checkup;
+pub mod convert;
 pub mod draft_writer;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;

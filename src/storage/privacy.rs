@@ -51,7 +51,8 @@ fn is_owned_name(store: &Store, dir: &Path, name: &str) -> bool {
             || name == keys::IDENTITY_FILE
             || name == keys::RECIPIENTS_FILE
             || (name.starts_with("retired-identity-") && name.ends_with(keys::SEALED_SUFFIX))
-            || (plain.starts_with("draft-unreadable-") && plain.ends_with(".toml"))
+            || ((plain.starts_with("draft-unreadable-") || plain.starts_with("draft-kept-"))
+                && plain.ends_with(".toml"))
     } else {
         store::snapshot_name_date(name).is_some() || store::is_conflict_copy_name(name)
     }

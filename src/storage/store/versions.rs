@@ -100,20 +100,28 @@ impl Store {
         workbook: &Workbook,
         now: DateTime<FixedOffset>,
     ) -> Result<PathBuf, StoreError> {
+        let path = self.conflict_copy_path(review.date, now);
+        self.write_in_snapshots(path, &snapshot::to_toml(review, workbook))
+    }
+
+    /// A name for a new conflict copy of `date`'s review made at `now`, in this store's form:
+    /// two copies made within one second get different names, so no copy replaces another.
+    pub fn conflict_copy_path(&self, date: NaiveDate, now: DateTime<FixedOffset>) -> PathBuf {
         let stem = format!(
             "{}{CONFLICT_MARK}{}",
-            review.date.format("%Y-%m-%d"),
+            date.format("%Y-%m-%d"),
             now.format("%Y%m%d-%H%M%S")
         );
-        // Two copies saved within one second get different names: no copy replaces another.
-        let path = (1..)
-            .map(|n| match n {
-                1 => self.in_form(self.snapshots_dir().join(format!("{stem}.toml"))),
-                n => self.in_form(self.snapshots_dir().join(format!("{stem}-{n}.toml"))),
+        let named = |n: usize| match n {
+            1 => self.in_form(self.snapshots_dir().join(format!("{stem}.toml"))),
+            n => self.in_form(self.snapshots_dir().join(format!("{stem}-{n}.toml"))),
+        };
+        (1..10_000)
+            .map(named)
+            .find(|path| {
+                fs::symlink_metadata(path).is_err() && fs::symlink_metadata(twin_of(path)).is_err()
             })
-            .find(|path| std::fs::symlink_metadata(path).is_err())
-            .unwrap_or_else(|| self.in_form(self.snapshots_dir().join(format!("{stem}.toml"))));
-        self.write_in_snapshots(path, &snapshot::to_toml(review, workbook))
+            .unwrap_or_else(|| named(10_000))
     }
 
     /// The conflict copies beside the snapshots, with the date each is a version of, oldest
