@@ -72,11 +72,24 @@ fn run(args: &Cli) -> anyhow::Result<()> {
     };
     let keys = user_keys(&config, &args.config_path()?)?;
     tui::check_terminal()?;
+    let no_color = std::env::var_os("NO_COLOR");
+    let theme = Theme::choose(no_color.as_deref(), config.theme == ThemeName::Light);
+    // An encrypted data dir is unlocked before anything is read, locked or written.
+    let store = if store.is_encrypted() {
+        match cli::passphrase::from_environment()? {
+            Some(passphrase) => {
+                let keys = partnerbook::storage::keys::Keyring::unlock(store.dir(), &passphrase)?;
+                store.with_keys(std::sync::Arc::new(keys))
+            }
+            None => tui::unlock::prompt(store, theme)?,
+        }
+    } else {
+        store
+    };
     let lock = lock::acquire(store.dir());
     let clock = Box::new(|| Local::now().fixed_offset());
     let mut app = App::open_on(store, today, date, clock)?;
-    let no_color = std::env::var_os("NO_COLOR");
-    app.theme = Theme::choose(no_color.as_deref(), config.theme == ThemeName::Light);
+    app.theme = theme;
     app.set_keys(keys);
     match &lock {
         LockOutcome::Acquired(_) => app.check_on_start(),

@@ -62,6 +62,17 @@ impl App {
             Ok(_) => {}
             Err(error) => self.fail(format!("Could not make your files private: {error}")),
         }
+        let plain = self.store.plain_in_encrypted_dir();
+        if !plain.is_empty() {
+            let (count, them) = match plain.len() {
+                1 => ("One review".to_string(), "it is"),
+                n => (format!("{n} reviews"), "each is"),
+            };
+            self.note(format!(
+                "{count} here {} plain text (a backup or a sync?): {them} encrypted when next saved, or all at once by `partnerbook encrypt`.",
+                if plain.len() == 1 { "is" } else { "are" }
+            ));
+        }
         self.offer_draft();
     }
 

@@ -4,6 +4,8 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 
 pub mod args;
+pub mod encryption;
+pub mod passphrase;
 pub mod shell;
 
 use anyhow::{Context as _, bail};
@@ -84,6 +86,13 @@ pub enum Command {
     },
     /// Print the data directory.
     Path,
+    /// Encrypt every review at rest (age): makes a key wrapped with a passphrase you choose
+    /// the first time; run it again to finish an interrupted run.
+    Encrypt,
+    /// Turn encryption off: every review back to plain TOML.
+    Decrypt,
+    /// Change the passphrase that wraps the key (the reviews are not rewritten).
+    Passphrase,
     /// Read every file (workbook, reviews, draft) and list any problems; changes nothing.
     Check,
     /// Print a shell completion script, e.g. `partnerbook completions bash`.
@@ -182,8 +191,20 @@ fn given(option: Option<&PathBuf>, env: &str) -> Option<PathBuf> {
 pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
     let workbook = Workbook::embedded();
     let mut out = std::io::stdout().lock();
+    let now = chrono::Local::now().fixed_offset();
+    let unlocked;
+    let store = match command {
+        Command::Path | Command::Encrypt | Command::Decrypt | Command::Passphrase => store,
+        _ => {
+            unlocked = passphrase::unlock(store.clone())?;
+            &unlocked
+        }
+    };
     match command {
         Command::Path => writeln!(out, "{}", store.dir().display())?,
+        Command::Encrypt => encryption::encrypt(store, now, &mut out)?,
+        Command::Decrypt => encryption::decrypt(store, now, &mut out)?,
+        Command::Passphrase => encryption::change(store, &mut out)?,
         Command::Open { .. } => bail!("`open` runs the workbook: it is started by main"),
         Command::Config { .. } | Command::Completions { .. } | Command::Man => {
             bail!("internal: this command runs before the store is opened (Cli::run_standalone)")
@@ -211,9 +232,14 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
                 eprintln!("no reviews yet in {}", store.dir().display());
             }
             let versions = store.versions();
+            let plain = store.plain_in_encrypted_dir();
             for entry in listed {
                 let versions = match versions.get(&entry.date) {
                     Some(n) => format!("  · {n} versions: run `partnerbook check`"),
+                    None if plain.contains(&entry.date) => {
+                        "  · plain text: encrypted when next saved, or by `partnerbook encrypt`"
+                            .to_string()
+                    }
                     None => String::new(),
                 };
                 match entry.summary {

@@ -10,6 +10,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub mod external_editor;
+pub mod unlock;
 
 use anyhow::bail;
 use crossterm::event::{

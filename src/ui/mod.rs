@@ -20,6 +20,7 @@ pub mod theme;
 pub use crate::domain::text;
 mod title;
 mod trend;
+pub mod unlock;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -63,6 +63,28 @@ impl Store {
             .find(|path| fs::symlink_metadata(path).is_ok())
     }
 
+    /// The reviews kept as plain text in an encrypted data dir (a restored backup, a sync):
+    /// each is read as usual and encrypted when next saved. Empty for a plain data dir.
+    pub fn plain_in_encrypted_dir(&self) -> std::collections::BTreeSet<NaiveDate> {
+        if !self.is_encrypted() {
+            return Default::default();
+        }
+        let Ok(entries) = fs::read_dir(self.snapshots_dir()) else {
+            return Default::default();
+        };
+        entries
+            .flatten()
+            .filter_map(|entry| {
+                let name = entry.file_name();
+                let name = name.to_str()?;
+                if name.ends_with(SEALED_SUFFIX) {
+                    return None;
+                }
+                super::snapshot_name_date(name)
+            })
+            .collect()
+    }
+
     /// The bytes of a file as plain text: read (never from a FIFO or a device), then decrypted
     /// when it is a `.age` file. `None` when it does not exist.
     pub fn read_plain(&self, path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
