@@ -189,6 +189,11 @@ pub fn help_line_of(context: Context) -> usize {
     0
 }
 
+/// The keys of the passphrase prompt an encrypted data dir shows before the workbook opens
+/// (`tui::unlock`, which draws its footer from this list). It runs before the config's keys
+/// apply, so they are fixed; any other key is typed into the masked field.
+pub const UNLOCK_PROMPT: &[(&str, &str)] = &[("Enter", "unlock"), ("Esc ^C", "quit")];
+
 /// docs/keys.md as generated from the tables (a test keeps the file in step).
 pub fn markdown() -> String {
     let mut out = String::from(
@@ -206,6 +211,13 @@ pub fn markdown() -> String {
         for (keys, help) in rows {
             out.push_str(&format!("| `{keys}` | {help} |\n"));
         }
+    }
+    out.push_str(
+        "\n## Passphrase prompt\n\nShown before anything else when the data dir is encrypted \
+         (see docs/privacy.md); these keys cannot be rebound.\n\n| keys | action |\n| --- | --- |\n",
+    );
+    for (keys, help) in UNLOCK_PROMPT {
+        out.push_str(&format!("| `{keys}` | {help} |\n"));
     }
     out
 }

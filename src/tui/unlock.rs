@@ -39,8 +39,8 @@ const KEYS: &[(KeyCode, KeyModifiers, PromptAction)] = &[
     ),
 ];
 
-/// The footer of the prompt, from the same actions as [`KEYS`].
-const HINTS: &[(&str, &str)] = &[("Enter", "unlock"), ("Esc", "quit")];
+/// The footer of the prompt and its section in docs/keys.md: the same keys as [`KEYS`].
+const HINTS: &[(&str, &str)] = crate::keymap::UNLOCK_PROMPT;
 
 /// Asks for the passphrase of `store`'s data dir in the full screen and returns the store
 /// unlocked. The terminal is restored before returning, either way.
