@@ -6,6 +6,7 @@ mod common;
 
 mod coaching;
 mod coaching_screens;
+mod encryption;
 mod faults;
 mod history;
 mod history_screens;
