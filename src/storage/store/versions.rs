@@ -162,16 +162,24 @@ impl Store {
     /// from the map has one, or none.
     pub fn versions(&self) -> std::collections::BTreeMap<NaiveDate, usize> {
         let mut versions = std::collections::BTreeMap::new();
-        for (date, _) in self.conflict_copies().unwrap_or_default() {
-            *versions.entry(date).or_insert(1) += 1;
-        }
-        for date in self.dates().unwrap_or_default() {
-            if self
-                .file_of(date)
-                .is_some_and(|file| twin_of(&file).exists())
-            {
+        let Ok(entries) = fs::read_dir(self.snapshots_dir()) else {
+            return versions;
+        };
+        // One pass over the names: a conflict copy adds a version, and so does a review's
+        // second form (its plain and its encrypted file side by side).
+        let mut forms = std::collections::BTreeMap::<NaiveDate, usize>::new();
+        for entry in entries.flatten() {
+            let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+                continue;
+            };
+            if let Some(date) = super::conflict_copy_date(&name) {
                 *versions.entry(date).or_insert(1) += 1;
+            } else if let Some(date) = super::snapshot_name_date(&name) {
+                *forms.entry(date).or_default() += 1;
             }
+        }
+        for (date, _) in forms.into_iter().filter(|(_, n)| *n > 1) {
+            *versions.entry(date).or_insert(1) += 1;
         }
         versions
     }
