@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::domain::content::{WORKBOOK_TOML, Workbook};
 use crate::domain::snapshot;
-use crate::storage::store::{Store, StoreError, is_sealed, twin_of};
+use crate::storage::store::{ConflictKind, Store, StoreError, is_sealed, twin_of};
 
 /// How the built-in workbook is named in problems: it lives in the binary, not on disk.
 pub const EMBEDDED_NAME: &str = "(built in) assets/workbook.toml";
@@ -140,10 +140,7 @@ fn check_snapshots(store: &Store, workbook: &Workbook, report: &mut Report) {
         report.files += 1;
         match snapshot_date(&path) {
             None if conflict_copy_of(&path).is_some() => {
-                let reason = format!(
-                    "a second version of the review of {}: its file changed elsewhere while partnerbook saved, so both were kept; compare them and keep one",
-                    conflict_copy_of_name(&path)
-                );
+                let reason = conflict_reason(&path);
                 report.problems.push(Problem {
                     path,
                     line: None,
@@ -185,13 +182,27 @@ fn check_snapshots(store: &Store, workbook: &Workbook, report: &mut Report) {
 }
 
 /// The date a conflict copy is a version of.
-fn conflict_copy_of(path: &Path) -> Option<NaiveDate> {
-    crate::storage::store::conflict_copy_date(path.file_name()?.to_str()?)
+fn conflict_copy_of(path: &Path) -> Option<(NaiveDate, ConflictKind)> {
+    crate::storage::store::conflict_copy_of(path.file_name()?.to_str()?)
 }
 
-/// [`conflict_copy_of`] as the date reads in a message.
-fn conflict_copy_of_name(path: &Path) -> String {
-    conflict_copy_of(path).map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string())
+/// What `check` says of a second version: whose it is and what to do.
+fn conflict_reason(path: &Path) -> String {
+    let Some((date, kind)) = conflict_copy_of(path) else {
+        return String::new();
+    };
+    let how = match kind {
+        ConflictKind::Partnerbook => {
+            "its file changed elsewhere while partnerbook saved, so both were kept"
+        }
+        ConflictKind::Syncthing => "Syncthing kept both when two machines changed it",
+        ConflictKind::Dropbox => "Dropbox kept both when two machines changed it",
+        ConflictKind::Nextcloud => "Nextcloud kept both when two machines changed it",
+    };
+    format!(
+        "a conflict: a second version of the review of {}: {how}; resolve it in the workbook's history",
+        date.format("%Y-%m-%d")
+    )
 }
 
 /// The date a snapshot file is named for, when its name is exactly `YYYY-MM-DD.toml`.

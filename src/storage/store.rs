@@ -310,6 +310,7 @@ fn parse_file(
     Ok(review)
 }
 
+mod conflicts;
 mod files;
 mod sealing;
 mod versions;
@@ -318,9 +319,13 @@ pub use sealing::{is_sealed, twin_of};
 
 pub use versions::{CONFLICT_MARK, FileStamp, Loaded};
 
+pub use conflicts::{
+    ConflictKind, conflict_copy_date, conflict_copy_of, is_conflict_copy_name,
+    own_conflict_copy_date,
+};
 pub use files::{
-    conflict_copy_date, create_private_dir, is_conflict_copy_name, is_temp_name_of, read_regular,
-    refuse_shared_dir, snapshot_name_date, write_private, write_target,
+    create_private_dir, is_temp_name_of, read_regular, refuse_shared_dir, snapshot_name_date,
+    write_private, write_target,
 };
 
 #[cfg(test)]

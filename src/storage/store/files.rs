@@ -195,31 +195,9 @@ impl Store {
         let Some(file) = name.get(1..name.len().saturating_sub(7)) else {
             return false;
         };
-        (snapshot_name_date(file).is_some() || is_conflict_copy_name(file))
+        (snapshot_name_date(file).is_some() || super::own_conflict_copy_date(file).is_some())
             && is_temp_name_of(name, file)
     }
-}
-
-/// Whether `name` is exactly a conflict copy's (see [`conflict_copy_date`]).
-pub fn is_conflict_copy_name(name: &str) -> bool {
-    conflict_copy_date(name).is_some()
-}
-
-/// The date a conflict copy is a version of, when `name` is exactly a conflict copy's:
-/// `YYYY-MM-DD.conflict-YYYYMMDD-HHMMSS.toml`, or with `-N` after the time when several were
-/// saved within one second; `.age` after it when encrypted.
-pub fn conflict_copy_date(name: &str) -> Option<chrono::NaiveDate> {
-    let name = name.strip_suffix(SEALED_SUFFIX).unwrap_or(name);
-    let (date, rest) = name.split_once(super::CONFLICT_MARK)?;
-    let stamp = rest.strip_suffix(".toml")?;
-    let (time, count) = match stamp.get(15..) {
-        Some("") | None => (stamp, None),
-        Some(more) => (&stamp[..15], Some(more.strip_prefix('-')?)),
-    };
-    let counted = count.is_none_or(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    let timed =
-        time.len() == 15 && chrono::NaiveDateTime::parse_from_str(time, "%Y%m%d-%H%M%S").is_ok();
-    snapshot_name_date(&format!("{date}.toml")).filter(|_| counted && timed)
 }
 
 /// The date a file name is for, when it is exactly `YYYY-MM-DD.toml`, or that encrypted
