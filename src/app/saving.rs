@@ -10,9 +10,10 @@ use super::{Access, App, Popup, SaveState, Status};
 use crate::action::Action;
 use crate::domain::review::Review;
 use crate::domain::snapshot;
+use crate::domain::verdict;
 use crate::storage::StoreError;
 use crate::storage::privacy;
-use crate::storage::store::FileStamp;
+use crate::storage::store::{FileStamp, twin_of};
 
 impl App {
     /// Why nothing on screen may be changed or saved right now, if so.
@@ -221,8 +222,16 @@ impl App {
                 }
                 self.previous = self.review_before(self.review.date);
                 self.remove_draft();
+                let message = verdict::commit_message(&self.review.summary(), self.workbook);
+                let paths = [path.clone(), twin_of(&path)];
+                let text = match self.store.record(&paths, &message) {
+                    Some(Err(why)) => {
+                        format!("Saved {} — commits are off: {why}", path.display())
+                    }
+                    _ => format!("Saved {}", path.display()),
+                };
                 self.status = Some(Status {
-                    text: format!("Saved {}", path.display()),
+                    text,
                     is_error: false,
                 });
                 true
@@ -253,6 +262,11 @@ impl App {
                     |n| n.to_string_lossy().into_owned(),
                 );
                 self.review.saved_at = stamped.saved_at;
+                let message = format!(
+                    "Second version of the review of {} (its file changed on disk meanwhile)",
+                    stamped.date.format("%Y-%m-%d")
+                );
+                let _ = self.store.record(std::slice::from_ref(&copy), &message);
                 self.baseline = stamped;
                 self.remove_draft();
                 self.fail(format!(

@@ -52,6 +52,13 @@ pub fn encrypt(
     let sealed = store.clone().with_keys(Arc::clone(&keys));
     let done = convert::seal_all(&sealed, &keys, now)?;
     report(out, "Encrypted", &done)?;
+    record(out, store, "Encrypt every review (age)")?;
+    if crate::storage::git::is_repository(store.dir()) {
+        writeln!(
+            out,
+            "Note: the git history still holds the earlier plain text; for a history with none, start a new repository (docs/sync.md)."
+        )?;
+    }
     writeln!(
         out,
         "The reviews in {} are encrypted. Back up {} and remember the passphrase: without both they cannot be read.",
@@ -81,6 +88,7 @@ pub fn decrypt(
     let done = convert::open_all(&sealed, &keys, now)?;
     report(out, "Decrypted", &done)?;
     let retired = convert::retire_keys(&sealed, &keys, now)?;
+    record(out, store, "Decrypt every review: plain TOML again")?;
     writeln!(
         out,
         "The reviews in {} are plain TOML again. The old key is kept as {} for backups made while encrypted.",
@@ -106,6 +114,16 @@ pub fn change(store: &Store, out: &mut impl std::io::Write) -> anyhow::Result<()
         "Changed the passphrase of {}; the reviews themselves are unchanged.",
         store.dir().join(IDENTITY_FILE).display()
     )?;
+    Ok(())
+}
+
+/// Commits what a conversion changed when the data dir is a git work tree; a failure is a
+/// line of its own (the conversion itself is done).
+fn record(out: &mut impl std::io::Write, store: &Store, message: &str) -> anyhow::Result<()> {
+    let paths = crate::storage::git::owned_paths(store.dir());
+    if let Some(Err(why)) = store.record(&paths, message) {
+        writeln!(out, "Not committed — {why}")?;
+    }
     Ok(())
 }
 

@@ -93,6 +93,18 @@ pub enum Command {
     Decrypt,
     /// Change the passphrase that wraps the key (the reviews are not rewritten).
     Passphrase,
+    /// Run the system git in the data dir, e.g. `partnerbook git init`, `partnerbook git push`;
+    /// `git init` also writes a .gitignore for the draft, the lock and temporary files.
+    #[command(disable_help_flag = true)]
+    Git {
+        /// What to pass to git.
+        #[arg(
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "GIT ARGS"
+        )]
+        args: Vec<String>,
+    },
     /// Read every file (workbook, reviews, draft) and list any problems; changes nothing.
     Check,
     /// Print a shell completion script, e.g. `partnerbook completions bash`.
@@ -194,7 +206,11 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
     let now = chrono::Local::now().fixed_offset();
     let unlocked;
     let store = match command {
-        Command::Path | Command::Encrypt | Command::Decrypt | Command::Passphrase => store,
+        Command::Path
+        | Command::Encrypt
+        | Command::Decrypt
+        | Command::Passphrase
+        | Command::Git { .. } => store,
         _ => {
             unlocked = passphrase::unlock(store.clone())?;
             &unlocked
@@ -205,6 +221,17 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
         Command::Encrypt => encryption::encrypt(store, now, &mut out)?,
         Command::Decrypt => encryption::decrypt(store, now, &mut out)?,
         Command::Passphrase => encryption::change(store, &mut out)?,
+        Command::Git { args } => {
+            store::create_private_dir(store.dir())?;
+            let status = crate::storage::git::run(store.dir(), args)
+                .with_context(|| "cannot run git (is it installed?)")?;
+            if !status.success() {
+                bail!(
+                    "git {} failed ({status})",
+                    args.first().map_or("", String::as_str)
+                );
+            }
+        }
         Command::Open { .. } => bail!("`open` runs the workbook: it is started by main"),
         Command::Config { .. } | Command::Completions { .. } | Command::Man => {
             bail!("internal: this command runs before the store is opened (Cli::run_standalone)")

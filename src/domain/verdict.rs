@@ -58,6 +58,24 @@ fn state(summary: &Summary) -> &'static str {
     }
 }
 
+/// The message of the commit that records `summary`'s review in a git data dir, e.g.
+/// `Review of 2026-11-24: 7/10, could be more productive`.
+pub fn commit_message(summary: &Summary, workbook: &Workbook) -> String {
+    let date = summary.date.format("%Y-%m-%d");
+    let Some(band) = band(summary, workbook) else {
+        return format!("Review of {date}: {NOT_STARTED}");
+    };
+    let mut name = band.name.clone();
+    if let Some(first) = name.get(..1) {
+        name.replace_range(..1, &first.to_lowercase());
+    }
+    let partial = partial_note(summary).map_or_else(String::new, |note| format!(" ({note})"));
+    format!(
+        "Review of {date}: {}/{}, {name}{partial}",
+        summary.score, summary.questions
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +131,30 @@ mod tests {
         assert_eq!(
             change_note(&summary(&[]), &full).as_deref(),
             Some("(the older review is not started: 0 of 10 answered)")
+        );
+    }
+
+    #[test]
+    fn a_commit_message_names_the_date_the_score_and_the_band() {
+        use crate::domain::review::Review;
+        let workbook = Workbook::embedded();
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut review = Review::new(date, workbook);
+        assert_eq!(
+            commit_message(&review.summary(), workbook),
+            "Review of 2026-11-24: not started — no questions answered yet"
+        );
+        for (i, answer) in review.answers.iter_mut().enumerate() {
+            *answer = Some(i < 7);
+        }
+        assert_eq!(
+            commit_message(&review.summary(), workbook),
+            "Review of 2026-11-24: 7/10, could be more productive"
+        );
+        review.answers[9] = None;
+        assert_eq!(
+            commit_message(&review.summary(), workbook),
+            "Review of 2026-11-24: 7/10, could be more productive (partial: 9 of 10 answered)"
         );
     }
 }

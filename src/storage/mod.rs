@@ -1,6 +1,7 @@
 //! Storage: everything that touches the data dir. Where it is, listing, loading and atomically
-//! saving reviews (0600), the one-writer lock, taking away group and other permission bits,
-//! the debounced draft writer, and `partnerbook check`. This layer does the I/O; the file
+//! saving reviews (0600), encryption at rest, the one-writer lock, taking away group and other
+//! permission bits, the debounced draft writer, commits through the system `git`, and
+//! `partnerbook check`. This layer does the I/O; the file
 //! format itself is `domain::snapshot`.
 
 pub mod checkup;
@@ -8,6 +9,7 @@ pub mod convert;
 pub mod draft_writer;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
+pub mod git;
 pub mod keys;
 pub mod lock;
 pub mod privacy;
