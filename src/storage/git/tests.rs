@@ -20,7 +20,7 @@ fn log(dir: &Path) -> String {
 }
 
 #[test]
-fn init_writes_a_gitignore_that_keeps_the_draft_lock_and_temp_files_out() {
+fn init_commits_a_gitignore_that_keeps_the_draft_lock_and_temp_files_out() {
     let tmp = repo();
     let ignore = std::fs::read_to_string(tmp.path().join(".gitignore")).unwrap();
     assert_eq!(ignore, GITIGNORE);
@@ -36,7 +36,12 @@ fn init_writes_a_gitignore_that_keeps_the_draft_lock_and_temp_files_out() {
         .args(["status", "--porcelain", "--untracked-files=all"])
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "?? .gitignore\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "",
+        "all ignored, the .gitignore committed"
+    );
+    assert!(log(tmp.path()).starts_with("partnerbook: the history starts here\n\nA\t.gitignore"));
 }
 
 #[test]
