@@ -95,6 +95,19 @@ pub enum Action {
     ToggleMark,
     /// In history: compare the two marked reviews, or the selected one with the one before it.
     Compare,
+    /// In history: resolve the selected review's two versions side by side.
+    Resolve,
+    /// While resolving: take the selected part from the review's own file (left).
+    TakeLeft,
+    /// While resolving: take the selected part from the second version (right).
+    TakeRight,
+    /// While resolving: keep the review's own file whole.
+    KeepLeft,
+    /// While resolving: keep the second version whole.
+    KeepRight,
+    /// While resolving: save the review made of the parts taken; the other version is kept
+    /// in `resolved/`.
+    SaveResolution,
     /// Write the review to its dated snapshot file.
     Save,
     /// Ask for a folder or file to write a copy of the review to (when the data dir fails).
@@ -154,6 +167,8 @@ impl Action {
         match self {
             Action::OpenHistory => Some("Reading your reviews…"),
             Action::Compare => Some("Comparing the two reviews…"),
+            Action::Resolve => Some("Reading both versions…"),
+            Action::SaveResolution => Some("Saving…"),
             Action::OpenSelected | Action::OpenToday => Some("Opening the review…"),
             Action::Save | Action::SaveAndContinue | Action::ConfirmSaveCopy => Some("Saving…"),
             _ => None,

@@ -15,6 +15,8 @@ pub struct FrameLayout {
     pub compare: Option<(u16, u16)>,
     /// Lines of guide text in view.
     pub guide_height: Option<usize>,
+    /// Differences the resolve view showed.
+    pub resolve_page: Option<usize>,
 }
 
 impl App {
@@ -30,6 +32,9 @@ impl App {
             view.page = page;
             view.max_scroll = max_scroll;
             view.scroll = view.scroll.min(max_scroll);
+        }
+        if let (Some(page), Screen::Resolve(view)) = (laid.resolve_page, &mut self.screen) {
+            view.page = page;
         }
         if let Some(height) = laid.guide_height {
             self.guide.height = height;

@@ -19,6 +19,7 @@ impl App {
             (Some(Popup::Focus { .. }), ..) => Context::Focus,
             (None, _, Screen::History, _) => Context::History,
             (None, _, Screen::Compare(_), _) => Context::Compare,
+            (None, _, Screen::Resolve(_), _) => Context::Resolve,
             (None, _, Screen::Guide { .. }, _) if self.guide.search.is_some() => {
                 Context::GuideSearch
             }

@@ -9,6 +9,7 @@ mod history;
 mod keys;
 mod mouse;
 mod navigation;
+mod resolving;
 mod saving;
 mod suggestions;
 mod switching;
@@ -24,7 +25,8 @@ pub use guide::{GUIDE_MAX_WIDTH, GuideView};
 pub use history::{History, HistoryRow, LOAD_RADIUS};
 pub use mouse::{HitMap, Target};
 pub use types::{
-    Access, CompareView, Effect, Jump, Next, Pane, Popup, SaveState, Screen, Selection, Status,
+    Access, CompareView, Effect, Jump, Next, Pane, Popup, ResolveView, SaveState, Screen,
+    Selection, Status,
 };
 pub use undo::{UNDO_DEPTH, UndoHistory};
 

@@ -72,6 +72,7 @@ impl App {
         match &self.screen {
             Screen::History => self.history.page_rows(),
             Screen::Compare(view) => view.page.max(1) as isize,
+            Screen::Resolve(view) => view.page.max(1) as isize,
             Screen::Guide { .. } => self.guide.height.saturating_sub(2).max(1) as isize,
             _ => 10,
         }
@@ -107,6 +108,11 @@ impl App {
         if self.screen == Screen::History {
             self.history.jump(jump);
             self.history.ensure_loaded(&self.store, self.workbook);
+            return;
+        }
+        if let Screen::Resolve(view) = &mut self.screen {
+            let last = view.resolution.picks().len().saturating_sub(1);
+            view.selected = jump.land(view.selected, last);
             return;
         }
         if let Screen::Compare(view) = &mut self.screen {

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 
 use crate::domain::compare::Comparison;
+use crate::domain::resolve::Resolution;
 use crate::domain::review::Review;
 
 /// The three panes, in Tab order.
@@ -92,6 +93,8 @@ pub enum Screen {
     History,
     /// Two reviews side by side.
     Compare(Box<CompareView>),
+    /// Two versions of one review side by side, each difference taken from either.
+    Resolve(Box<ResolveView>),
     /// The guide: tips and background, searchable; `back` is the screen it was opened over.
     Guide {
         /// Where Esc goes back to.
@@ -196,6 +199,20 @@ pub struct CompareView {
     pub max_scroll: u16,
     /// Rows the view showed when last drawn: the size of a page.
     pub page: u16,
+}
+
+/// The resolve view's state: the two versions, the part selected, and which file holds the
+/// second version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResolveView {
+    /// The two versions and the side taken for each difference.
+    pub resolution: Resolution,
+    /// The second version's file (a conflict copy), moved to `resolved/` once resolved.
+    pub copy: std::path::PathBuf,
+    /// The difference selected.
+    pub selected: usize,
+    /// Differences the view showed when last drawn: the size of a page.
+    pub page: usize,
 }
 
 /// Whether the review on screen matches its file.

@@ -6,6 +6,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::editing::cursor;
 use super::{App, Effect, Jump, Next, Pane, Popup, SaveState, Screen, Status};
 use crate::action::Action;
+use crate::domain::resolve::Side;
 use crate::domain::review::Progress;
 
 impl App {
@@ -81,6 +82,12 @@ impl App {
             Action::OpenToday => self.switch_to(self.today),
             Action::ToggleMark => self.history.toggle_mark(),
             Action::Compare => self.compare(),
+            Action::Resolve => self.open_resolve(),
+            Action::TakeLeft => self.take_side(Side::Left),
+            Action::TakeRight => self.take_side(Side::Right),
+            Action::KeepLeft => self.keep_whole(Side::Left),
+            Action::KeepRight => self.keep_whole(Side::Right),
+            Action::SaveResolution => self.save_resolution(),
             Action::EditKey(key) => self.type_key(key),
             Action::Paste(text) => self.paste(&text),
             Action::Undo => self.edit(TextArea::undo),
@@ -161,7 +168,7 @@ impl App {
     pub(super) fn close_view(&mut self) {
         self.screen = match &self.screen {
             Screen::Guide { .. } => return self.close_guide(),
-            Screen::Compare(_) => Screen::History,
+            Screen::Compare(_) | Screen::Resolve(_) => Screen::History,
             _ => Screen::Workbook,
         };
     }

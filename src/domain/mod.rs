@@ -12,6 +12,7 @@ pub mod follow_up;
 pub mod guide;
 pub mod latest;
 pub mod layout;
+pub mod resolve;
 pub mod review;
 pub mod snapshot;
 pub mod text;

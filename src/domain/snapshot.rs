@@ -55,6 +55,12 @@ pub fn to_toml(review: &Review, workbook: &Workbook) -> String {
 /// Reads a snapshot strictly: any syntax error, wrong type, unknown id, out-of-range
 /// rating or newer version is an error naming its line; nothing defaults silently.
 pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotError> {
+    if let Some(line) = merge_marker_line(text) {
+        return Err(SnapshotError {
+            line,
+            reason: MERGE_MARKERS_REASON.into(),
+        });
+    }
     let mut table: toml::Table = text.parse().map_err(|e: toml::de::Error| SnapshotError {
         line: e.span().map_or(1, |span| line_at(text, span.start)),
         reason: e.message().trim().to_string(),
@@ -167,11 +173,13 @@ fn path(section: Option<&str>, key: &str, inner: &[Step]) -> Vec<Step> {
 
 mod edit;
 mod lines;
+mod markers;
 mod sections;
 mod update;
 mod values;
 mod write;
 
+pub use markers::{MERGE_MARKERS_REASON, merge_marker_line, split_merge_markers};
 pub use update::update_text;
 
 /// 1-based line of the top-level `key` in a snapshot's `text` (1 when it has none), found the

@@ -17,7 +17,7 @@ pub use keyname::{chord_label, parse_chord};
 pub use panes::{ASSESSMENT, FOLLOW_UP, NEXT_STEPS, SKILLS};
 pub use tables::{DRAFT_PROMPT, EDITING, FOCUS, GLOBAL, HELP, QUIT_PROMPT, SAVE_AS, SWITCH_PROMPT};
 pub use user::{Keymap, Rebind, first_key};
-pub use views::{COMPARE, GUIDE, GUIDE_SEARCH, HISTORY};
+pub use views::{COMPARE, GUIDE, GUIDE_SEARCH, HISTORY, RESOLVE};
 
 /// Where a key press lands, in priority order: a popup; the history, compare view or guide;
 /// text being typed (an item, a path, a search); the focused pane; then the global keys.
@@ -54,6 +54,8 @@ pub enum Context {
     History,
     /// The compare view is open.
     Compare,
+    /// The resolve view is open: two versions of one review side by side.
+    Resolve,
     /// Keys that work in every pane.
     Global,
 }
@@ -76,6 +78,7 @@ pub fn table(context: Context) -> &'static [Binding] {
         Context::FollowUp => FOLLOW_UP,
         Context::History => HISTORY,
         Context::Compare => COMPARE,
+        Context::Resolve => RESOLVE,
         Context::Global => GLOBAL,
     }
 }
@@ -121,6 +124,7 @@ pub(crate) const HELP_SECTIONS: &[(&str, &[Binding])] = &[
     ),
     ("History", HISTORY),
     ("Compare", COMPARE),
+    ("Resolving two versions of a review", RESOLVE),
     ("Unsaved changes, before quitting", QUIT_PROMPT),
     (
         "Unsaved changes, before opening another review",

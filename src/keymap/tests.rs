@@ -179,28 +179,10 @@ fn no_key_is_bound_twice_in_one_context() {
 fn help_lists_every_labelled_binding() {
     let sections = help_sections();
     let rows: usize = sections.iter().map(|(_, rows)| rows.len()).sum();
-    let labelled = [
-        GLOBAL,
-        ASSESSMENT,
-        SKILLS,
-        NEXT_STEPS,
-        FOLLOW_UP,
-        EDITING,
-        FOCUS,
-        GUIDE,
-        GUIDE_SEARCH,
-        HISTORY,
-        COMPARE,
-        QUIT_PROMPT,
-        SWITCH_PROMPT,
-        DRAFT_PROMPT,
-        SAVE_AS,
-        HELP,
-    ]
-    .iter()
-    .flat_map(|t| t.iter())
-    .filter(|b| !b.label.is_empty())
-    .count();
+    let labelled = <Context as strum::IntoEnumIterator>::iter()
+        .flat_map(|context| table(context).iter())
+        .filter(|b| !b.label.is_empty())
+        .count();
     assert_eq!(rows, labelled);
     assert!(hints(Context::Assessment).contains(&("y", "yes")));
 }

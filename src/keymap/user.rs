@@ -184,6 +184,7 @@ fn context_name(context: Context) -> &'static str {
         Context::NextSteps | Context::FollowUp => "in the Next steps pane",
         Context::History => "in the history",
         Context::Compare => "in the compare view",
+        Context::Resolve => "in the resolve view",
         Context::Global => "everywhere",
     }
 }

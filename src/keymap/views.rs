@@ -1,4 +1,4 @@
-//! The key tables of the history, compare and guide views.
+//! The key tables of the history, compare, resolve and guide views.
 
 use crossterm::event::KeyCode;
 
@@ -38,6 +38,13 @@ pub static HISTORY: &[Binding] = &[
         Some("compare"),
     ),
     bind(
+        &[ch('r')],
+        Action::Resolve,
+        "r",
+        "resolve a review with two versions (a sync or git conflict)",
+        None,
+    ),
+    bind(
         &[ch('n')],
         Action::OpenToday,
         "n",
@@ -72,6 +79,60 @@ pub static COMPARE: &[Binding] = &[
         Some("back"),
     ),
     SHOW_GUIDE,
+    SHOW_HELP,
+    QUIT,
+];
+
+/// Keys of the resolve view: two versions of one review side by side.
+pub static RESOLVE: &[Binding] = &[
+    bind(UP, Action::Up, "↑ k", "previous difference", None),
+    bind(DOWN, Action::Down, "↓ j", "next difference", None),
+    bind(PAGE_UP, Action::PageUp, "PgUp ^B", "up a page", None),
+    bind(PAGE_DOWN, Action::PageDown, "PgDn ^F", "down a page", None),
+    bind(FIRST, Action::First, "Home", "first difference", None),
+    bind(LAST, Action::Last, "End G", "last difference", None),
+    bind(
+        &[key(KeyCode::Left), ch('h')],
+        Action::TakeLeft,
+        "← h",
+        "take this part from the review's own file (left)",
+        Some("left"),
+    ),
+    bind(
+        &[key(KeyCode::Right), ch('l')],
+        Action::TakeRight,
+        "→ l",
+        "take this part from the second version (right)",
+        Some("right"),
+    ),
+    bind(
+        &[ch('H')],
+        Action::KeepLeft,
+        "H",
+        "keep the left version whole",
+        None,
+    ),
+    bind(
+        &[ch('L')],
+        Action::KeepRight,
+        "L",
+        "keep the right version whole",
+        None,
+    ),
+    bind(
+        &[ctrl(KeyCode::Char('s')), key(KeyCode::Enter)],
+        Action::SaveResolution,
+        "^S Enter",
+        "save the review as picked; the other version is kept in resolved/",
+        Some("save"),
+    ),
+    bind(
+        &[key(KeyCode::Esc)],
+        Action::CloseView,
+        "Esc",
+        "back to the history, nothing changed",
+        Some("back"),
+    ),
     SHOW_HELP,
     QUIT,
 ];

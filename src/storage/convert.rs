@@ -24,10 +24,15 @@ pub struct Converted {
 }
 
 /// The files partnerbook keeps words in, in either form: reviews and conflict copies in
-/// `snapshots/`, the draft and set-aside drafts, and an editor file left by a killed run.
+/// `snapshots/`, resolved-away versions in `resolved/`, the draft and set-aside drafts, and an
+/// editor file left by a killed run.
 pub fn word_files(store: &Store) -> Vec<PathBuf> {
     let mut found = Vec::new();
-    for dir in [store.snapshots_dir(), store.dir().to_path_buf()] {
+    for dir in [
+        store.snapshots_dir(),
+        store.dir().to_path_buf(),
+        store.resolved_dir(),
+    ] {
         let Ok(entries) = fs::read_dir(&dir) else {
             continue;
         };
@@ -36,7 +41,9 @@ pub fn word_files(store: &Store) -> Vec<PathBuf> {
                 continue;
             };
             let plain = name.strip_suffix(keys::SEALED_SUFFIX).unwrap_or(&name);
-            let ours = if dir == store.dir() {
+            let ours = if dir == store.resolved_dir() {
+                plain.ends_with(".toml")
+            } else if dir == store.dir() {
                 plain == "draft.toml"
                     || (plain.starts_with("draft-unreadable-") && plain.ends_with(".toml"))
                     || (plain.starts_with("draft-kept-") && plain.ends_with(".toml"))

@@ -18,8 +18,13 @@ pub fn tighten(store: &Store) -> io::Result<Vec<PathBuf>> {
     let mut owned = vec![
         (store.dir().to_path_buf(), Kind::Dir),
         (store.snapshots_dir(), Kind::Dir),
+        (store.resolved_dir(), Kind::Dir),
     ];
-    for dir in [store.dir().to_path_buf(), store.snapshots_dir()] {
+    for dir in [
+        store.dir().to_path_buf(),
+        store.snapshots_dir(),
+        store.resolved_dir(),
+    ] {
         let Ok(entries) = fs::read_dir(&dir) else {
             continue;
         };
@@ -44,7 +49,10 @@ pub fn tighten(store: &Store) -> io::Result<Vec<PathBuf>> {
 
 /// Whether a file named `name` in `dir` is one partnerbook made.
 fn is_owned_name(store: &Store, dir: &Path, name: &str) -> bool {
-    if dir == store.dir() {
+    if dir == store.resolved_dir() {
+        let plain = name.strip_suffix(keys::SEALED_SUFFIX).unwrap_or(name);
+        plain.ends_with(".toml")
+    } else if dir == store.dir() {
         let plain = name.strip_suffix(keys::SEALED_SUFFIX).unwrap_or(name);
         plain == "draft.toml"
             || name == crate::storage::lock::LOCK_FILE

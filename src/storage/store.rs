@@ -272,7 +272,7 @@ impl Store {
     }
 }
 
-fn vanished(path: PathBuf) -> StoreError {
+pub(super) fn vanished(path: PathBuf) -> StoreError {
     let source = io::Error::from(io::ErrorKind::NotFound);
     StoreError::Io {
         verb: "read",
@@ -312,6 +312,7 @@ fn parse_file(
 
 mod conflicts;
 mod files;
+mod resolving;
 mod sealing;
 mod versions;
 

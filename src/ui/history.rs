@@ -204,7 +204,14 @@ impl HistoryView<'_> {
         // A partial review's band would judge questions not yet answered: say how far it got.
         // A date with two versions says so first: which one counts is the user's to decide.
         let verdict = if versions > 1 {
-            let text = format!("{versions} versions: see check");
+            let key = app
+                .keys
+                .label_for(
+                    crate::keymap::Context::History,
+                    &crate::action::Action::Resolve,
+                )
+                .unwrap_or("r");
+            let text = format!("{versions} versions: {key} resolves");
             Span::styled(format!("{text:<24}"), theme::UNREADABLE)
         } else if summary.is_unstarted() {
             Span::styled(format!("{:<24}", "not started: no answers"), theme::DIM)

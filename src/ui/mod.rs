@@ -13,6 +13,7 @@ mod history;
 mod next_steps;
 mod popups;
 mod quit_prompt;
+mod resolve;
 mod save_as;
 mod skills;
 pub mod theme;
@@ -81,6 +82,7 @@ fn render_screen(app: &App, laid: &mut FrameLayout, area: Rect, buf: &mut Buffer
         Screen::History => history::HistoryView(app).render(body, buf, laid),
         Screen::Guide { .. } => guide::GuideScreen(app).render(body, buf, laid),
         Screen::Compare(view) => compare::CompareScreen { app, view }.render(body, buf, laid),
+        Screen::Resolve(view) => resolve::ResolveScreen { app, view }.render(body, buf, laid),
         Screen::Workbook => render_panes(app, laid, body, buf),
     }
     footer::Footer(app).render(footer_area, buf);

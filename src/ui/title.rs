@@ -33,6 +33,7 @@ impl Widget for TitleBar<'_> {
         match app.screen {
             Screen::History => spans.push(Span::raw("History ")),
             Screen::Compare(_) => spans.push(Span::raw("Compare ")),
+            Screen::Resolve(_) => spans.push(Span::raw("Resolve ")),
             Screen::Guide { .. } => spans.push(Span::raw("Guide ")),
             Screen::Workbook => {
                 let shown = text::long_date(date);
