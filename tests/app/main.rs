@@ -14,6 +14,7 @@ mod layers;
 mod messages;
 mod partial;
 mod random_input;
+mod resolve;
 mod safety;
 mod screens;
 mod walkthrough;
