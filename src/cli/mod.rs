@@ -7,6 +7,7 @@ pub mod args;
 pub mod encryption;
 pub mod passphrase;
 pub mod shell;
+pub mod sync;
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
@@ -221,17 +222,7 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
         Command::Encrypt => encryption::encrypt(store, now, &mut out)?,
         Command::Decrypt => encryption::decrypt(store, now, &mut out)?,
         Command::Passphrase => encryption::change(store, &mut out)?,
-        Command::Git { args } => {
-            store::create_private_dir(store.dir())?;
-            let status = crate::storage::git::run(store.dir(), args)
-                .with_context(|| "cannot run git (is it installed?)")?;
-            if !status.success() {
-                bail!(
-                    "git {} failed ({status})",
-                    args.first().map_or("", String::as_str)
-                );
-            }
-        }
+        Command::Git { args } => sync::run_git(store, args, now)?,
         Command::Open { .. } => bail!("`open` runs the workbook: it is started by main"),
         Command::Config { .. } | Command::Completions { .. } | Command::Man => {
             bail!("internal: this command runs before the store is opened (Cli::run_standalone)")

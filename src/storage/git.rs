@@ -177,5 +177,8 @@ impl super::Store {
     }
 }
 
+mod settle;
+pub use settle::{Settled, settle_unmerged};
+
 #[cfg(test)]
 mod tests;

@@ -13,3 +13,4 @@ mod parser_fuzz;
 mod partial;
 mod run;
 mod shell;
+mod sync;
