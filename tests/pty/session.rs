@@ -302,8 +302,14 @@ impl Session {
 
     /// Waits for the process to exit and returns its success, then checks the terminal is restored.
     pub fn wait_exit(&mut self) -> bool {
+        self.wait_exit_within(TIMEOUT)
+    }
+
+    /// [`Session::wait_exit`] with a deadline of its own, for a program with slow work to do
+    /// (e.g. scrypt at the real work factor on a loaded machine).
+    pub fn wait_exit_within(&mut self, timeout: Duration) -> bool {
         let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
+        while start.elapsed() < timeout {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
                 // The last bytes may still be on their way through the reader thread: wait
                 // for the restored terminal rather than for a fixed time.
