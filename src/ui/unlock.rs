@@ -35,17 +35,20 @@ impl Widget for UnlockPrompt<'_> {
         let intro_height = intro.line_count(width.saturating_sub(4)) as u16;
         let inner = popup_frame(area, width, intro_height + 8, "partnerbook is locked", buf);
         intro.render(inner, buf);
-        let label = Rect {
-            y: inner.y + intro_height + 1,
-            height: 1,
-            ..inner
+        // Row `y` of the box; empty when a short terminal leaves it no room, so nothing is
+        // drawn over the frame or below it.
+        let row = |y: u16| {
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            }
+            .intersection(inner)
         };
+        let label = row(inner.y + intro_height + 1);
         Line::styled("Passphrase:", theme::SUBHEADING).render(label, buf);
-        let field = Rect {
-            y: label.y + 1,
-            height: 1,
-            ..inner
-        };
+        let field_y = inner.y + intro_height + 2;
+        let field = row(field_y);
         let mut editor = self.field.clone();
         editor.set_style(theme::EDITING);
         editor.render(field, buf);
@@ -55,12 +58,7 @@ impl Widget for UnlockPrompt<'_> {
             } else {
                 theme::DIM
             };
-            let row = Rect {
-                y: field.y + 1,
-                height: 1,
-                ..inner
-            };
-            Line::styled(text, style).render(row, buf);
+            Line::styled(text, style).render(row(field_y + 1), buf);
         }
         let keys: Vec<Span> = self
             .keys
@@ -72,12 +70,7 @@ impl Widget for UnlockPrompt<'_> {
                 ]
             })
             .collect();
-        let hint = Rect {
-            y: field.y + 3,
-            height: 1,
-            ..inner
-        };
-        Line::from(keys).render(hint, buf);
+        Line::from(keys).render(row(field_y + 3), buf);
         self.theme.apply(area, buf);
     }
 }

@@ -7,6 +7,7 @@ mod session;
 mod atomic_kill;
 mod bounds;
 mod coaching;
+mod encryption;
 mod history;
 mod safety;
 mod signals;

@@ -78,14 +78,7 @@ impl Session {
         env: &[(&str, &str)],
         remove: &[&str],
     ) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open pty");
+        let pty = Session::open_pty(cols, rows);
         let binary = env!("CARGO_BIN_EXE_partnerbook");
         let mut command = match wrapper.split_first() {
             Some((program, wrapper_args)) => {
@@ -110,6 +103,42 @@ impl Session {
         for name in remove {
             command.env_remove(name);
         }
+        Session::run_in_pty(pty, command, (cols, rows))
+    }
+
+    /// Runs any `program` with `args` in `dir`, in a pty of its own (e.g. the reference `age`
+    /// tool, which reads a passphrase from the terminal only).
+    pub fn start_program(
+        program: &str,
+        args: &[&str],
+        dir: &Path,
+        cols: u16,
+        rows: u16,
+    ) -> Session {
+        let mut command = CommandBuilder::new(program);
+        command.args(args);
+        command.cwd(dir);
+        command.env("TERM", "xterm-256color");
+        Session::run_in_pty(Session::open_pty(cols, rows), command, (cols, rows))
+    }
+
+    fn open_pty(cols: u16, rows: u16) -> portable_pty::PtyPair {
+        native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open pty")
+    }
+
+    /// Spawns `command` on the pty's slave side and reads its output into a screen.
+    fn run_in_pty(
+        pty: portable_pty::PtyPair,
+        command: CommandBuilder,
+        (cols, rows): (u16, u16),
+    ) -> Session {
         let child = pty.slave.spawn_command(command).expect("spawn");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
@@ -273,8 +302,14 @@ impl Session {
 
     /// Waits for the process to exit and returns its success, then checks the terminal is restored.
     pub fn wait_exit(&mut self) -> bool {
+        self.wait_exit_within(TIMEOUT)
+    }
+
+    /// [`Session::wait_exit`] with a deadline of its own, for a program with slow work to do
+    /// (e.g. scrypt at the real work factor on a loaded machine).
+    pub fn wait_exit_within(&mut self, timeout: Duration) -> bool {
         let start = Instant::now();
-        while start.elapsed() < TIMEOUT {
+        while start.elapsed() < timeout {
             if let Some(status) = self.child.try_wait().expect("try_wait") {
                 // The last bytes may still be on their way through the reader thread: wait
                 // for the restored terminal rather than for a fixed time.
