@@ -290,7 +290,7 @@ fn three_wrong_passphrases_exit_and_leave_the_data_dir_as_it_was() {
     let mut s = Running::start(&data, 80, 24, &[]);
     s.wait_for("partnerbook is locked");
     s.wait_for("Passphrase:");
-    s.wait_for("Enter unlock   Esc quit");
+    s.wait_for("Enter unlock   Esc ^C quit");
     s.send("wrongfirst");
     s.wait_for("••••••••••");
     assert!(!s.contents().contains("wrongfirst"), "{}", s.contents());
@@ -678,7 +678,7 @@ fn a_short_terminal_keeps_the_prompt_inside_its_frame() {
         assert!(s.is_running(), "still asking at {cols}x{rows}");
     }
     s.resize(80, 24);
-    s.wait_for("Enter unlock   Esc quit");
+    s.wait_for("Enter unlock   Esc ^C quit");
     s.wait_for("•••");
     s.send(ESC);
     assert!(!s.wait_exit(), "Esc leaves");
