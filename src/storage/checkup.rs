@@ -90,6 +90,13 @@ pub fn check(store: &Store) -> Report {
     };
     check_snapshots(store, &workbook, &mut report);
     check_draft(store, &workbook, &mut report);
+    for path in crate::storage::git::unmerged_reviews(store.dir()) {
+        report.problems.push(Problem {
+            path,
+            line: None,
+            reason: "a conflict: a git merge stopped on this review, changed on two machines; run `partnerbook git status` to keep both versions, then resolve it in the workbook's history".into(),
+        });
+    }
     report
 }
 

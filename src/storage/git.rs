@@ -178,7 +178,7 @@ impl super::Store {
 }
 
 mod settle;
-pub use settle::{Settled, settle_unmerged};
+pub use settle::{Settled, settle_unmerged, unmerged_reviews};
 
 #[cfg(test)]
 mod tests;

@@ -197,3 +197,39 @@ fn with_git_failing_a_save_still_succeeds_and_says_commits_are_off() {
             .is_some()
     );
 }
+
+#[test]
+fn a_merge_stopped_by_plain_git_is_reported_by_check_and_settled_by_any_partnerbook_git() {
+    let env: &[(&str, &str)] = &[("PARTNERBOOK_PASSPHRASE", "pw")];
+    let (_tmp, a, b) = two_machines(env, true);
+    answer_and_save(store_of(&a, true), day(3), 2, true);
+    ok(&a, &["git", "push", "-q"], env);
+    answer_and_save(store_of(&b, true), day(3), 2, false);
+    // Plain git cannot merge two encrypted versions: it stops, leaving the file unmerged.
+    let pulled = Command::new("git")
+        .arg("-C")
+        .arg(&b)
+        .args(["pull", "-q", "--no-rebase"])
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .output()
+        .unwrap();
+    assert!(!pulled.status.success());
+    let checked = pb(&b, &["check"], env);
+    let said = String::from_utf8_lossy(&checked.stdout);
+    assert!(!checked.status.success());
+    assert!(
+        said.contains("a git merge stopped on this review"),
+        "{said}"
+    );
+    let settled = pb(&b, &["git", "status", "--short"], env);
+    assert!(
+        settled.status.success(),
+        "{}",
+        String::from_utf8_lossy(&settled.stderr)
+    );
+    assert_eq!(git_status(&b), "");
+    assert!(ok(&b, &["list"], env).contains("2 versions"));
+}

@@ -50,6 +50,23 @@ fn blob(dir: &Path, sha: &str) -> Result<Vec<u8>, GitError> {
     Ok(output(show)?.stdout)
 }
 
+/// The reviews a stopped merge left unmerged in the work tree at `dir` (none when it is not a
+/// repository or git cannot say).
+pub fn unmerged_reviews(dir: &Path) -> Vec<PathBuf> {
+    if !super::is_repository(dir) {
+        return Vec::new();
+    }
+    unmerged(dir)
+        .map(|found| {
+            found
+                .into_keys()
+                .filter(|path| path.starts_with("snapshots/"))
+                .map(|path| dir.join(path))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Settles every unmerged review in the work tree at `dir` (see the module) and concludes
 /// the merge when nothing else is left unmerged.
 pub fn settle_unmerged(dir: &Path, now: DateTime<FixedOffset>) -> Result<Settled, GitError> {
