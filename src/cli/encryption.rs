@@ -49,6 +49,8 @@ pub fn encrypt(
         keys
     };
     let keys = Arc::new(keys);
+    // The temporary files a killed run left (plain text, after a `decrypt`) go with the rest.
+    store.remove_stale_temp_files();
     let sealed = store.clone().with_keys(Arc::clone(&keys));
     let done = convert::seal_all(&sealed, &keys, now)?;
     report(out, "Encrypted", &done)?;
@@ -84,6 +86,7 @@ pub fn decrypt(
     }
     let _lock = take_lock(store)?;
     let keys = Arc::new(passphrase::unlock_keys(store)?);
+    store.remove_stale_temp_files();
     let sealed = store.clone().with_keys(Arc::clone(&keys));
     let done = convert::open_all(&sealed, &keys, now)?;
     report(out, "Decrypted", &done)?;

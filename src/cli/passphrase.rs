@@ -120,20 +120,29 @@ fn tries(n: usize) -> &'static str {
     if n == 1 { "try" } else { "tries" }
 }
 
-/// A new passphrase: from `env` (or, for a first one, the usual command/environment), else
-/// typed twice on the terminal.
+/// A new passphrase: from `env` (for a first one, from where unlocking takes it: the command,
+/// then the environment), else typed twice on the terminal.
 pub fn new_passphrase(env: &str, dir: &std::path::Path) -> anyhow::Result<SecretString> {
-    let given = match std::env::var(env) {
-        Ok(text) if !text.is_empty() => Some(SecretString::from(text)),
-        _ if env == PASSPHRASE_ENV => from_environment()?,
-        _ => None,
+    let first = env == PASSPHRASE_ENV;
+    let given = if first {
+        from_environment()?
+    } else {
+        std::env::var(env)
+            .ok()
+            .filter(|text| !text.is_empty())
+            .map(SecretString::from)
     };
     if let Some(passphrase) = given {
         return Ok(passphrase);
     }
     if !can_ask() {
+        let set = if first {
+            format!("{COMMAND_ENV} (a command that prints it) or {PASSPHRASE_ENV}")
+        } else {
+            env.to_string()
+        };
         bail!(
-            "a new passphrase is needed and there is no terminal to ask it on: set {env} (for {})",
+            "a new passphrase is needed and there is no terminal to ask it on: set {set} (for {})",
             dir.display()
         );
     }

@@ -7,6 +7,7 @@ mod check;
 mod commands;
 mod config;
 mod data_dir_safety;
+mod encryption;
 mod history;
 mod messages;
 mod parser_fuzz;

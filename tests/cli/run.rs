@@ -1,12 +1,21 @@
-//! Running the real binary for the command-line tests: on a data dir, with no config file and
-//! no `COLUMNS` from the test runner's terminal, capturing what it prints.
+//! Running the real binary for the command-line tests: on a data dir, with no config file,
+//! no `COLUMNS` from the test runner's terminal and no passphrase from its environment,
+//! capturing what it prints.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
-/// Runs `partnerbook ARGS` on `data_dir`.
-pub fn partnerbook(data_dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_partnerbook"))
+/// The variables that give an encrypted data dir's passphrase: a test sets the ones it means.
+pub const PASSPHRASE_VARS: [&str; 3] = [
+    "PARTNERBOOK_PASSPHRASE_COMMAND",
+    "PARTNERBOOK_PASSPHRASE",
+    "PARTNERBOOK_NEW_PASSPHRASE",
+];
+
+/// `partnerbook ARGS` on `data_dir`, with `env` set and stdin empty (no terminal), not yet run.
+pub fn command(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_partnerbook"));
+    command
         .args(args)
         .env("PARTNERBOOK_DATA_DIR", data_dir)
         .env(
@@ -14,8 +23,22 @@ pub fn partnerbook(data_dir: &Path, args: &[&str]) -> Output {
             std::env::temp_dir().join("partnerbook-tests-no-config.toml"),
         )
         .env_remove("COLUMNS")
-        .output()
-        .expect("binary runs")
+        .stdin(Stdio::null());
+    for var in PASSPHRASE_VARS {
+        command.env_remove(var);
+    }
+    command.envs(env.iter().copied());
+    command
+}
+
+/// Runs `partnerbook ARGS` on `data_dir`.
+pub fn partnerbook(data_dir: &Path, args: &[&str]) -> Output {
+    partnerbook_with(data_dir, args, &[])
+}
+
+/// Runs `partnerbook ARGS` on `data_dir` with the environment variables `env` set.
+pub fn partnerbook_with(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    command(data_dir, args, env).output().expect("binary runs")
 }
 
 /// What it printed on stdout.
