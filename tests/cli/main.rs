@@ -8,6 +8,7 @@ mod commands;
 mod config;
 mod data_dir_safety;
 mod history;
+mod import;
 mod messages;
 mod parser_fuzz;
 mod partial;

@@ -6,8 +6,14 @@ use std::process::{Command, Output};
 
 /// Runs `partnerbook ARGS` on `data_dir`.
 pub fn partnerbook(data_dir: &Path, args: &[&str]) -> Output {
+    partnerbook_with(data_dir, args, &[])
+}
+
+/// Runs `partnerbook ARGS` on `data_dir` with `env` set too (e.g. a `PATH` without git).
+pub fn partnerbook_with(data_dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_partnerbook"))
         .args(args)
+        .envs(env.iter().copied())
         .env("PARTNERBOOK_DATA_DIR", data_dir)
         .env(
             "PARTNERBOOK_CONFIG",
