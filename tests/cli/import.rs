@@ -271,7 +271,7 @@ fn in_a_git_data_dir_an_import_is_one_commit_of_exactly_its_files() {
     assert_eq!(git(here.dir(), &["rev-list", "--count", "HEAD"]), "2\n");
     let copy = here.copies_of(dates[1]);
     assert_eq!(copy.len(), 1);
-    let mut expected = vec![
+    let mut expected = [
         format!("snapshots/{}.toml", day(dates[2])),
         format!(
             "snapshots/{}",
