@@ -14,8 +14,8 @@ use crate::storage::keys::{IDENTITY_FILE, Keyring, WORK_FACTOR};
 use crate::storage::lock::{self, LockOutcome, WorkbookLock};
 use crate::storage::store::create_private_dir;
 
-/// The lock, or why the conversion cannot start.
-fn take_lock(store: &Store) -> anyhow::Result<WorkbookLock> {
+/// The lock, or why the command (which is to `what`, e.g. "convert it") cannot start.
+pub(super) fn take_lock(store: &Store, what: &str) -> anyhow::Result<WorkbookLock> {
     match lock::acquire(store.dir()) {
         LockOutcome::Acquired(lock) => Ok(lock),
         LockOutcome::HeldElsewhere => bail!(
@@ -23,7 +23,7 @@ fn take_lock(store: &Store) -> anyhow::Result<WorkbookLock> {
             store.dir().display()
         ),
         LockOutcome::Unavailable(why) => {
-            bail!("cannot lock {} to convert it: {why}", store.dir().display())
+            bail!("cannot lock {} to {what}: {why}", store.dir().display())
         }
     }
 }
@@ -35,7 +35,7 @@ pub fn encrypt(
     out: &mut impl std::io::Write,
 ) -> anyhow::Result<()> {
     create_private_dir(store.dir())?;
-    let _lock = take_lock(store)?;
+    let _lock = take_lock(store, "convert it")?;
     let keys = if store.is_encrypted() {
         passphrase::unlock_keys(store)?
     } else {
@@ -84,7 +84,7 @@ pub fn decrypt(
         )?;
         return Ok(());
     }
-    let _lock = take_lock(store)?;
+    let _lock = take_lock(store, "convert it")?;
     let keys = Arc::new(passphrase::unlock_keys(store)?);
     store.remove_stale_temp_files();
     let sealed = store.clone().with_keys(Arc::clone(&keys));

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 pub mod args;
 pub mod encryption;
+pub mod import;
 pub mod passphrase;
 pub mod shell;
 pub mod sync;
@@ -84,6 +85,22 @@ pub enum Command {
         /// Write to FILE (readable only by you) instead of printing.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Copy in reviews from files or another data dir (an old backup, a second machine's copy).
+    ///
+    /// New dates are added, identical reviews skipped, and one that differs from the review
+    /// here is kept beside it as a second version to resolve in the history, never written
+    /// over it. Each file is read strictly: one that does not read is listed with its reason
+    /// and not copied, and the exit status is 1. In a git data dir the files written are one
+    /// commit.
+    Import {
+        /// Review files (any name; the date is read from inside), folders of them, or data
+        /// dirs (their snapshots/ are read).
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Say what would be done, one line per file, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Print the data directory.
     Path,
@@ -219,6 +236,9 @@ pub fn run(command: &Command, store: &Store) -> anyhow::Result<()> {
     };
     match command {
         Command::Path => writeln!(out, "{}", store.dir().display())?,
+        Command::Import { paths, dry_run } => {
+            import::run(store, paths, *dry_run, workbook, now, &mut out)?
+        }
         Command::Encrypt => encryption::encrypt(store, now, &mut out)?,
         Command::Decrypt => encryption::decrypt(store, now, &mut out)?,
         Command::Passphrase => encryption::change(store, &mut out)?,

@@ -1,7 +1,7 @@
 //! Storage: everything that touches the data dir. Where it is, listing, loading and atomically
 //! saving reviews (0600), encryption at rest, the one-writer lock, taking away group and other
-//! permission bits, the debounced draft writer, commits through the system `git`, and
-//! `partnerbook check`. This layer does the I/O; the file
+//! permission bits, the debounced draft writer, commits through the system `git`,
+//! importing reviews from elsewhere, and `partnerbook check`. This layer does the I/O; the file
 //! format itself is `domain::snapshot`.
 
 pub mod checkup;
@@ -10,6 +10,7 @@ pub mod draft_writer;
 #[cfg(any(test, feature = "fixtures"))]
 pub mod fixtures;
 pub mod git;
+pub mod import;
 pub mod keys;
 pub mod lock;
 pub mod privacy;

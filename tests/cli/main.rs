@@ -9,6 +9,7 @@ mod config;
 mod data_dir_safety;
 mod encryption;
 mod history;
+mod import;
 mod messages;
 mod parser_fuzz;
 mod partial;
