@@ -215,6 +215,7 @@ impl App {
                 self.review.saved_at = stamped.saved_at;
                 self.baseline = stamped;
                 self.on_disk = true;
+                self.changed_on_disk = false;
                 self.dates = self.store.dates().unwrap_or_default();
                 if !self.dates.contains(&self.review.date) {
                     self.dates.push(self.review.date);
@@ -268,6 +269,7 @@ impl App {
                 );
                 let _ = self.store.record(std::slice::from_ref(&copy), &message);
                 self.baseline = stamped;
+                self.changed_on_disk = false;
                 self.remove_draft();
                 self.fail(format!(
                     "The file changed on disk since you opened it, so it was kept: your version is saved beside it as {name}. Both are kept."
