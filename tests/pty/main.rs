@@ -8,6 +8,7 @@ mod atomic_kill;
 mod bounds;
 mod coaching;
 mod history;
+mod live_refresh;
 mod safety;
 mod signals;
 mod workbook;
