@@ -20,11 +20,14 @@ pub(super) enum Refreshed {
 impl App {
     /// Reads again what is on disk now: the dates, the review before the one on screen (for
     /// the hints, the cadence and a new review's follow-up) and, when it has no unsaved
-    /// changes and its file changed, the review on screen itself. With unsaved changes it
-    /// stays, and the banner says when its file changed meanwhile.
+    /// changes and its file changed, the review on screen itself. With unsaved changes (or a
+    /// draft of some offered) it stays, and the banner says when its file changed meanwhile.
     pub(super) fn refresh_from_disk(&mut self) -> Refreshed {
         self.dates = self.store.dates().unwrap_or_default();
-        if self.save_state() == SaveState::Unsaved {
+        // A draft offered at start holds changes made to the file as it was read: restored,
+        // they are unsaved changes to that version, which a save keeps beside a newer one.
+        let draft_offered = matches!(self.popup, Some(Popup::Draft(_)));
+        if self.save_state() == SaveState::Unsaved || draft_offered {
             self.previous = self.review_before(self.review.date);
             self.changed_on_disk = self.file_replaced();
             return Refreshed::KeptEdits;
@@ -78,7 +81,13 @@ impl App {
         let had_file = self.on_disk;
         let refreshed = self.refresh_from_disk();
         let file_changed = had_file || self.on_disk;
-        if refreshed == Refreshed::Reloaded && file_changed && self.screen == Screen::Workbook {
+        // A message about trouble (or where a save put the user's version) stays.
+        let quiet = self.status.as_ref().is_none_or(|status| !status.is_error);
+        if refreshed == Refreshed::Reloaded
+            && file_changed
+            && quiet
+            && self.screen == Screen::Workbook
+        {
             self.note("This review changed on disk: it shows the new version.".into());
         }
         if self.screen.returns_to_history() {

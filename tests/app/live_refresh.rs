@@ -164,11 +164,19 @@ fn with_unsaved_edits_a_banner_shows_and_saving_keeps_both_versions() {
     );
     assert!(!screen(&mut app, 120, 40).contains("This review changed on disk"));
 
-    // The watcher then sees the copy: the screen shows the file, the message stays.
-    let status = app.status.clone().expect("said").text;
-    assert!(status.contains("Both are kept"), "{status}");
-    app.update(changed(&[today()]));
+    // Yours is in the copy: the screen shows the file's version, and says so.
     assert_eq!(app.review.answers[9], Some(false));
+    assert_eq!(app.review.answers[0], None);
+    assert_eq!(app.save_state(), SaveState::Saved);
+    let status = app.status.clone();
+    let text = &status.as_ref().expect("said").text;
+    assert!(
+        text.contains("Both are kept; the file's is shown"),
+        "{text}"
+    );
+    // The watcher then sees the copy: nothing changes, and the message stays.
+    app.update(changed(&[today()]));
+    assert_eq!(app.status, status);
     app.handle_key(key(KeyCode::Char('o')));
     assert_eq!(app.history.rows[0].versions, 2);
 }
@@ -325,4 +333,32 @@ fn an_encrypted_review_is_read_again_and_a_save_keeps_both_encrypted() {
         copies[0].1.to_string_lossy().ends_with(".age"),
         "{copies:?}"
     );
+}
+
+#[test]
+fn a_draft_offered_at_start_is_restored_onto_the_version_it_was_made_from() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(tmp.path());
+    let wb = Workbook::embedded();
+    store.save(&Review::new(today(), wb), wb).expect("saved");
+    let draft = review(today(), 0, true);
+    std::fs::write(store.draft_path(), snapshot::to_toml(&draft, wb)).expect("draft");
+    let mut app = app_in(tmp.path());
+    app.check_on_start();
+    assert!(matches!(app.popup, Some(partnerbook::app::Popup::Draft(_))));
+
+    // Another machine's version arrives while the draft is offered.
+    let theirs = review(today(), 9, false);
+    write_from_outside(&store, &theirs);
+    app.update(changed(&[today()]));
+    app.handle_key(key(KeyCode::Char('r')));
+    assert_eq!(app.review.answers[0], Some(true), "the draft is restored");
+    assert!(
+        app.disk_notice().is_some(),
+        "and the banner says the file changed"
+    );
+    app.handle_key(ctrl('s'));
+    let on_disk = store.load(today(), wb).expect("load").expect("file");
+    assert_eq!(on_disk.answers[9], Some(false), "theirs is not overwritten");
+    assert_eq!(store.conflict_copies().expect("copies").len(), 1);
 }

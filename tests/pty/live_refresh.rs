@@ -109,12 +109,12 @@ fn todays_review_rewritten_from_outside_shows_its_new_answers_or_the_banner() {
     s.wait_for("unsaved changes");
     let since = Instant::now();
     drop_review(tmp.path(), date, 9);
-    shown_within(&s, &["This review changed on disk"], since);
+    shown_within(&s, &["This review changed on disk (another machine"], since);
     assert!(s.contents().contains("Score 6/10"), "{}", s.contents());
     s.send(CTRL_S);
     s.wait_for("Both are kept");
     s.wait_gone("This review changed on disk");
-    // The copy seen, the screen shows the file as it is: their nine.
+    // Yours is in the copy: the screen shows the file as it is, their nine.
     s.wait_for("Score 9/10");
     s.send("q");
     assert!(s.wait_exit());
