@@ -6,7 +6,8 @@
 //! again when it appears, goes or is replaced; a data dir that does not exist yet is looked
 //! for again every few seconds. Only what the workbook reads counts: a review's file or one of
 //! its other versions, by name. Reading files (our own included), a change of permissions and
-//! the temporary files of a save in progress count for nothing.
+//! the temporary files of a save in progress count for nothing. Without a watcher (none can be
+//! had) the app works as before: the disk is read again when the history opens and on a save.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -29,8 +30,11 @@ pub const LONGEST: Duration = Duration::from_millis(600);
 /// The shortest time between two deliveries.
 pub const GAP: Duration = Duration::from_millis(300);
 
-/// How often a data dir that could not be watched is looked for again.
+/// How often a missing data dir is looked for again.
 const RETRY: Duration = Duration::from_secs(2);
+
+/// How long after a data dir could not be watched (no inotify watches left…) it is tried again.
+const RETRY_FAILED: Duration = Duration::from_secs(30);
 
 /// One thing the watcher saw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,7 +205,7 @@ impl Watch {
                     self.burst.note(Seen::Folder, now);
                 }
                 Err(_) => {
-                    self.retry_at = now + RETRY;
+                    self.retry_at = now + RETRY_FAILED;
                     return;
                 }
             }
