@@ -1,5 +1,8 @@
 //! Everything a user can ask the workbook to do, as one enum the key tables map to.
 
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 
 use crate::domain::review::Progress;
@@ -158,6 +161,30 @@ pub enum Action {
     /// The mouse wheel at this column and row: scroll what is there by this many rows.
     #[serde(skip)]
     Scroll(u16, u16, i8),
+    /// Files in the data dir changed while the app ran (a pull, a sync tool, the CLI): read
+    /// again what is on screen. Sent by the terminal's folder watcher, never by a key.
+    #[serde(skip)]
+    FilesChanged(DiskChange),
+}
+
+/// What the folder watcher saw change in `snapshots/`, gathered over a moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiskChange {
+    /// Files of these dates were written, added, renamed or removed: a review's own file or
+    /// another version of it (a conflict copy).
+    Dates(BTreeSet<NaiveDate>),
+    /// Anything may have changed: the folder itself came or went, or events were lost.
+    Anything,
+}
+
+impl DiskChange {
+    /// Whether the files of `date` may have changed.
+    pub fn touches(&self, date: NaiveDate) -> bool {
+        match self {
+            DiskChange::Dates(dates) => dates.contains(&date),
+            DiskChange::Anything => true,
+        }
+    }
 }
 
 impl Action {

@@ -1,6 +1,8 @@
 //! The history view's state: every snapshot date, newest first, with summaries parsed only
 //! for the rows near the selection, the selection itself and the rows marked for comparing.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use chrono::NaiveDate;
 
 use crate::domain::content::Workbook;
@@ -79,6 +81,47 @@ impl History {
         history.clamp();
         history.ensure_loaded(store, workbook);
         Ok(history)
+    }
+
+    /// Lists the store's snapshots again after files changed on disk, in place: the selected
+    /// date stays selected (or the next older one, when it went), the marks on dates still
+    /// listed and the scroll stay, and summaries are kept for dates not in `changed` (`None`:
+    /// any may have changed). A folder that cannot be listed leaves the rows as they were.
+    pub fn refresh(
+        &mut self,
+        store: &Store,
+        workbook: &Workbook,
+        changed: Option<&BTreeSet<NaiveDate>>,
+    ) -> Result<(), StoreError> {
+        let dates = store.dates()?;
+        let versions = store.versions();
+        let selected = self.selected_date();
+        let mut known: BTreeMap<NaiveDate, Option<Result<Summary, String>>> = self
+            .rows
+            .drain(..)
+            .filter(|row| changed.is_some_and(|dates| !dates.contains(&row.date)))
+            .map(|row| (row.date, row.summary))
+            .collect();
+        self.rows = dates
+            .into_iter()
+            .map(|date| HistoryRow {
+                date,
+                summary: known.remove(&date).flatten(),
+                versions: versions.get(&date).copied().unwrap_or(1),
+            })
+            .collect();
+        let last = self.rows.len().saturating_sub(1);
+        self.selected = selected.map_or(0, |date| {
+            self.rows
+                .iter()
+                .position(|row| row.date <= date)
+                .unwrap_or(last)
+        });
+        let rows = &self.rows;
+        self.marked
+            .retain(|date| rows.iter().any(|row| row.date == *date));
+        self.ensure_loaded(store, workbook);
+        Ok(())
     }
 
     /// Parses the rows within [`LOAD_RADIUS`] of the selection that are not parsed yet.

@@ -9,6 +9,7 @@ mod history;
 mod keys;
 mod mouse;
 mod navigation;
+mod refreshing;
 mod resolving;
 mod saving;
 mod suggestions;
@@ -59,6 +60,9 @@ pub struct App {
     /// What the review's file held when it was last read or written here (its stamp and
     /// text); `None` when it has no file. A save first checks the file still holds this.
     pub(super) file: Option<(crate::storage::store::FileStamp, String)>,
+    /// The review's file changed on disk while it had unsaved changes here: a banner says so
+    /// until the review is saved (both versions kept) or read again.
+    changed_on_disk: bool,
     /// The newest readable review before the one on screen, for answer hints.
     pub previous: Option<Review>,
     /// Dates of every snapshot on disk, newest first.
@@ -130,6 +134,7 @@ impl App {
             review: Review::new(date, workbook),
             on_disk: false,
             file: None,
+            changed_on_disk: false,
             previous: None,
             dates: Vec::new(),
             screen: Screen::Workbook,

@@ -215,6 +215,7 @@ impl App {
                 self.review.saved_at = stamped.saved_at;
                 self.baseline = stamped;
                 self.on_disk = true;
+                self.changed_on_disk = false;
                 self.dates = self.store.dates().unwrap_or_default();
                 if !self.dates.contains(&self.review.date) {
                     self.dates.push(self.review.date);
@@ -250,7 +251,8 @@ impl App {
     }
 
     /// The review's file changed on disk since it was read here (another machine, a sync tool,
-    /// a hand edit): writes this version beside it as a conflict copy and says so.
+    /// a hand edit): writes this version beside it as a conflict copy, says so, and shows the
+    /// file's version.
     fn keep_both(&mut self, stamped: Review) -> bool {
         match self
             .store
@@ -268,9 +270,12 @@ impl App {
                 );
                 let _ = self.store.record(std::slice::from_ref(&copy), &message);
                 self.baseline = stamped;
+                self.changed_on_disk = false;
                 self.remove_draft();
+                // Yours is safe in the copy: the screen shows what the review's file holds.
+                self.refresh_from_disk();
                 self.fail(format!(
-                    "The file changed on disk since you opened it, so it was kept: your version is saved beside it as {name}. Both are kept."
+                    "The file changed on disk since you opened it, so it was kept: your version is saved beside it as {name}. Both are kept; the file's is shown."
                 ));
                 true
             }

@@ -95,27 +95,9 @@ impl App {
         }
         self.baseline = self.review.clone();
         self.on_disk = on_disk;
+        self.changed_on_disk = false;
         self.undo.clear();
         self.edit_began = None;
-    }
-
-    /// Reads again what is on disk now: the dates, the review before the one on screen (for
-    /// the hints, the cadence and a new review's follow-up) and, when it has no unsaved
-    /// changes, the review on screen itself.
-    pub(super) fn refresh_from_disk(&mut self) {
-        if self.save_state() == super::SaveState::Unsaved {
-            self.dates = self.store.dates().unwrap_or_default();
-            self.previous = self.review_before(self.review.date);
-        } else {
-            let undo = std::mem::take(&mut self.undo);
-            let shown = self.review.clone();
-            self.load_into_view(self.review.date);
-            if self.review == shown {
-                self.undo = undo;
-            }
-            let last = self.next_steps_rows().saturating_sub(1);
-            self.selected.next_step = self.selected.next_step.min(last);
-        }
     }
 
     /// Compares the pair the history points at and shows the result.

@@ -112,6 +112,15 @@ impl Screen {
     pub fn is_compare(&self) -> bool {
         matches!(self, Screen::Compare(_))
     }
+
+    /// Whether the history is on screen or is where closing this view leads back to.
+    pub fn returns_to_history(&self) -> bool {
+        match self {
+            Screen::History | Screen::Compare(_) | Screen::Resolve(_) => true,
+            Screen::Guide { back } => back.returns_to_history(),
+            Screen::Workbook => false,
+        }
+    }
 }
 
 /// What the unsaved-changes prompt goes on to do once the changes are saved or discarded.

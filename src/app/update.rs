@@ -14,6 +14,11 @@ impl App {
     /// terminal is too small to show anything, nothing acts unseen: quitting is all that
     /// works, at once, and unsaved changes stay in the draft to be offered next time.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // Files changed on disk: not the user's doing, so it neither clears their message nor
+        // waits for a terminal large enough to show it.
+        if matches!(action, Action::FilesChanged(_)) {
+            return self.apply(action);
+        }
         if self.too_small() {
             return (action == Action::Quit).then_some(Effect::Quit);
         }
@@ -42,6 +47,10 @@ impl App {
                     self.record_change(what, start);
                 }
             }
+        }
+        // Edits undone while the file had changed on disk: the file's version is shown again.
+        if self.changed_on_disk && self.save_state() != SaveState::Unsaved {
+            self.refresh_from_disk();
         }
         effect
     }
@@ -136,6 +145,7 @@ impl App {
             Action::EditInEditor => return self.request_external_edit(),
             Action::Click(column, row) => self.click(column, row),
             Action::Scroll(column, row, rows) => self.wheel(column, row, rows),
+            Action::FilesChanged(change) => self.files_changed(&change),
         }
         None
     }

@@ -40,6 +40,7 @@ fn every_action_without_data_can_be_rebound_and_those_with_data_cannot() {
         "mark_progress",
         "click",
         "scroll",
+        "files_changed",
     ] {
         assert!(Action::carries_data(name), "{name}");
     }

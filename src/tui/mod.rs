@@ -1,4 +1,5 @@
-//! The terminal edge: checks for a terminal, sets it up, runs the event loop, keeps the draft
+//! The terminal edge: checks for a terminal, sets it up, runs the event loop (key presses,
+//! the mouse, and files changed on disk as the folder watcher reports them), keeps the draft
 //! of unsaved changes on disk, and puts the terminal back on every way out — quitting,
 //! Ctrl-C, SIGINT, SIGTERM, SIGHUP (a closed terminal) and panics. A signal while `$EDITOR`
 //! runs ends the editor first (see [`crate::tui::external_editor::stop_running_editor`]).
@@ -11,6 +12,7 @@ use std::time::{Duration, Instant};
 
 pub mod external_editor;
 pub mod unlock;
+pub mod watch;
 
 use anyhow::bail;
 use crossterm::event::{
@@ -161,6 +163,7 @@ fn event_loop(
     // The draft text, recomputed only after something happened (an idle tick changes nothing).
     let mut wanted = None;
     let mut quit = false;
+    let mut watch = watch::Watch::start(app.store.dir());
     while !quit && !shared.stop.load(Ordering::SeqCst) {
         if redraw {
             let size = terminal.size()?;
@@ -181,12 +184,22 @@ fn event_loop(
                 latest.clone_from(&wanted);
             }
         }
-        let due = drafts.offer(&wanted, Instant::now());
-        let wait = due.map_or(TICK, |due| due.min(TICK));
-        redraw = event::poll(wait)?;
-        if !redraw {
+        let due = drafts.offer(&wanted, now);
+        let due = [due, watch.due().map(|at| at.saturating_duration_since(now))];
+        let wait = due.into_iter().flatten().fold(TICK, Duration::min);
+        let input = event::poll(wait)?;
+        // Files changed on disk are read again before the key that may have woken the loop
+        // acts, so it acts on what is there now.
+        let changed = watch.poll(Instant::now());
+        let refreshed = changed.is_some();
+        redraw = refreshed;
+        if let Some(change) = changed {
+            run_action(terminal, app, Some(Action::FilesChanged(change)))?;
+        }
+        if !input {
             continue;
         }
+        redraw = true;
         match event::read()? {
             Event::Key(key) if key.kind == KeyEventKind::Press => {
                 #[cfg(debug_assertions)]
@@ -198,11 +211,11 @@ fn event_loop(
             }
             Event::Mouse(mouse) => match mouse_action(mouse) {
                 Some(action) => quit = run_action(terminal, app, Some(action))?,
-                None => redraw = false,
+                None => redraw = refreshed,
             },
             Event::Paste(text) => quit = run_action(terminal, app, Some(Action::Paste(text)))?,
             Event::Resize(width, height) => app.set_viewport(width, height),
-            _ => redraw = false,
+            _ => redraw = refreshed,
         }
     }
     Ok(())

@@ -64,10 +64,15 @@ fn render_screen(app: &App, laid: &mut FrameLayout, area: Rect, buf: &mut Buffer
     ])
     .areas(area);
     title::TitleBar(app).render(title_area, buf);
-    let body = match app.write_block() {
-        Some(why) => {
-            let banner = Paragraph::new(why)
-                .style(theme::BANNER)
+    let banner = match (app.write_block(), app.disk_notice()) {
+        (Some(why), _) => Some((why, theme::BANNER)),
+        (None, Some(notice)) => Some((notice, theme::DISK_BANNER)),
+        (None, None) => None,
+    };
+    let body = match banner {
+        Some((text, style)) => {
+            let banner = Paragraph::new(text)
+                .style(style)
                 .block(Block::new().padding(ratatui::widgets::Padding::horizontal(1)))
                 .wrap(Wrap { trim: true });
             let lines = (banner.line_count(body.width.saturating_sub(2)) as u16).clamp(1, 3);

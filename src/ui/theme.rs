@@ -182,6 +182,11 @@ pub const BANNER: Style = Style::new()
     .fg(Color::White)
     .bg(Color::Red)
     .add_modifier(Modifier::BOLD);
+/// The banner under the title bar while the review on screen changed on disk meanwhile.
+pub const DISK_BANNER: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::Yellow)
+    .add_modifier(Modifier::BOLD);
 /// A partial review's mark: in the history list and on the trend chart.
 pub const PARTIAL: Style = Style::new()
     .fg(Color::Yellow)

@@ -11,6 +11,7 @@ mod faults;
 mod history;
 mod history_screens;
 mod layers;
+mod live_refresh;
 mod messages;
 mod partial;
 mod random_input;

@@ -9,6 +9,7 @@ mod bounds;
 mod coaching;
 mod encryption;
 mod history;
+mod live_refresh;
 mod safety;
 mod signals;
 mod workbook;
