@@ -67,8 +67,9 @@ impl ResolveScreen<'_> {
             "The two versions hold the same answers, skills and lists: saving keeps one and moves the other to resolved/.".to_string()
         } else {
             format!(
-                "{} differences · {} from the left, {} from the right · as picked: {}/{}",
+                "{} difference{} · {} from the left, {} from the right · as picked: {}/{}",
                 picks.len(),
+                if picks.len() == 1 { "" } else { "s" },
                 resolution.taken_from(Side::Left),
                 resolution.taken_from(Side::Right),
                 result.score,
