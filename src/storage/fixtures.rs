@@ -90,6 +90,27 @@ pub fn write_history(
     Ok(dates)
 }
 
+/// Turns encryption on in `store`'s data dir with `passphrase` — wrapped at a tiny scrypt work
+/// factor, so tests unlock it in milliseconds — encrypts what is there, and returns the store
+/// unlocked. The binary unlocks such a dir like any other: age reads the factor from the file.
+pub fn encrypt_quickly(store: &Store, passphrase: &str) -> Result<Store, StoreError> {
+    use std::sync::Arc;
+    let secret = age::secrecy::SecretString::from(passphrase.to_string());
+    crate::storage::store::create_private_dir(store.dir())?;
+    let keys = crate::storage::keys::Keyring::create(store.dir(), &secret, 4).map_err(|e| {
+        StoreError::Io {
+            verb: "write",
+            path: store.dir().to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        }
+    })?;
+    let keys = Arc::new(keys);
+    let sealed = store.clone().with_keys(Arc::clone(&keys));
+    let now = chrono::DateTime::UNIX_EPOCH.fixed_offset();
+    crate::storage::convert::seal_all(&sealed, &keys, now)?;
+    Ok(sealed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,25 +141,4 @@ mod tests {
         let oldest = listed.last().and_then(|l| l.review.as_ref().ok());
         assert!(oldest.is_some_and(|r| r.follow_up.is_none()));
     }
-}
-
-/// Turns encryption on in `store`'s data dir with `passphrase` — wrapped at a tiny scrypt work
-/// factor, so tests unlock it in milliseconds — encrypts what is there, and returns the store
-/// unlocked. The binary unlocks such a dir like any other: age reads the factor from the file.
-pub fn encrypt_quickly(store: &Store, passphrase: &str) -> Result<Store, StoreError> {
-    use std::sync::Arc;
-    let secret = age::secrecy::SecretString::from(passphrase.to_string());
-    crate::storage::store::create_private_dir(store.dir())?;
-    let keys = crate::storage::keys::Keyring::create(store.dir(), &secret, 4).map_err(|e| {
-        StoreError::Io {
-            verb: "write",
-            path: store.dir().to_path_buf(),
-            source: std::io::Error::other(e.to_string()),
-        }
-    })?;
-    let keys = Arc::new(keys);
-    let sealed = store.clone().with_keys(Arc::clone(&keys));
-    let now = chrono::DateTime::UNIX_EPOCH.fixed_offset();
-    crate::storage::convert::seal_all(&sealed, &keys, now)?;
-    Ok(sealed)
 }
