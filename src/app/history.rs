@@ -124,14 +124,31 @@ impl History {
         Ok(())
     }
 
-    /// Parses the rows within [`LOAD_RADIUS`] of the selection that are not parsed yet.
+    /// Parses the rows within [`LOAD_RADIUS`] of the selection that are not parsed yet (on all
+    /// cores when there are many: opening the history reads up to 121 files, each decrypted
+    /// first in an encrypted data dir).
     pub fn ensure_loaded(&mut self, store: &Store, workbook: &Workbook) {
         let from = self.selected.saturating_sub(LOAD_RADIUS);
         let to = (self.selected + LOAD_RADIUS + 1).min(self.rows.len());
-        for row in &mut self.rows[from..to] {
-            if row.summary.is_none() {
-                row.summary = Some(store.summary(row.date, workbook).map_err(|e| e.to_string()));
-            }
+        let rows = &mut self.rows[from..to];
+        let missing: Vec<NaiveDate> = rows
+            .iter()
+            .filter(|row| row.summary.is_none())
+            .map(|row| row.date)
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let mut read: Vec<Result<Summary, String>> = match store.summaries(&missing, workbook) {
+            Ok(summaries) => summaries
+                .into_iter()
+                .map(|summary| summary.map_err(|e| e.to_string()))
+                .collect(),
+            Err(error) => vec![Err(error.to_string()); missing.len()],
+        };
+        read.reverse();
+        for row in rows.iter_mut().filter(|row| row.summary.is_none()) {
+            row.summary = read.pop();
         }
     }
 

@@ -305,3 +305,78 @@ fn a_date_unlike_the_file_name_is_reported_at_its_own_line_even_when_indented() 
     let message = error.to_string();
     assert!(message.contains("2026-03-01.toml:4:"), "{message}");
 }
+
+#[cfg(unix)]
+#[test]
+fn versions_count_conflict_copies_and_the_other_form_from_the_names_alone() {
+    let (tmp, store) = store();
+    for d in 1..=4 {
+        store.save(&Review::new(day(d), wb()), wb()).expect("save");
+    }
+    let snapshots = store.snapshots_dir();
+    let touch = |name: &str| std::fs::write(snapshots.join(name), b"x").expect("write");
+    touch("2026-11-02.toml.age");
+    touch("2026-11-03.conflict-20261103-101010.toml");
+    touch("2026-11-03.conflict-20261103-101010-2.toml.age");
+    touch("2026-11-05.toml.age");
+    std::os::unix::fs::symlink(
+        tmp.path().join("nowhere"),
+        snapshots.join("2026-11-04.toml.age"),
+    )
+    .expect("symlink");
+    let plain = store.versions();
+    assert_eq!(plain.get(&day(1)), None);
+    assert_eq!(plain.get(&day(2)), Some(&2), "an encrypted twin");
+    assert_eq!(plain.get(&day(3)), Some(&3), "two conflict copies");
+    assert_eq!(plain.get(&day(4)), None, "a twin that leads nowhere");
+    assert_eq!(plain.get(&day(5)), None, "one file, in the other form");
+    assert_eq!(plain.len(), 2);
+}
+
+#[test]
+fn names_are_read_as_dates_exactly_as_chrono_spells_them() {
+    let reference = |stem: &str| {
+        let date = NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?;
+        (date.format("%Y-%m-%d").to_string() == stem).then_some(date)
+    };
+    let mut stems: Vec<String> = [
+        "2026-11-05",
+        "2026-02-29",
+        "2028-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-11-31",
+        "2026-11-00",
+        "0000-01-01",
+        "9999-12-31",
+        "+999-01-01",
+        "-999-01-01",
+        "2026-1-05",
+        "2026-11-5",
+        "2026-11-0a",
+        "2026/11/05",
+        "2026-11-05 ",
+        " 2026-11-5",
+        "+12026-01-01",
+        "２０２６-11-05",
+        "2026-１1-05",
+        "",
+    ]
+    .map(String::from)
+    .to_vec();
+    let first = NaiveDate::from_ymd_opt(1999, 12, 25).expect("date");
+    stems.extend((0..800).map(|n| (first + chrono::Days::new(n)).to_string()));
+    for stem in &stems {
+        let expected = reference(stem);
+        assert_eq!(
+            snapshot_name_date(&format!("{stem}.toml")),
+            expected,
+            "{stem:?}"
+        );
+        assert_eq!(
+            snapshot_name_date(&format!("{stem}.toml.age")),
+            expected,
+            "{stem:?}"
+        );
+    }
+}

@@ -10,7 +10,7 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::{Store, StoreError, parse_file, twin_of};
+use super::{Store, StoreError, is_sealed, parse_file, twin_of};
 use crate::domain::content::Workbook;
 use crate::domain::review::Review;
 use crate::domain::snapshot;
@@ -159,27 +159,38 @@ impl Store {
 
     /// How many versions each date has on disk: its file, its conflict copies, and a file in
     /// the other form beside it (a plain copy beside an encrypted review) — a date absent
-    /// from the map has one, or none.
+    /// from the map has one, or none. One directory listing, names only: no file is opened or
+    /// stat'ed (a symlink in the other form counts when it leads to something, as
+    /// [`Store::file_of`] and `Path::exists` would say).
     pub fn versions(&self) -> std::collections::BTreeMap<NaiveDate, usize> {
         let mut versions = std::collections::BTreeMap::new();
         let Ok(entries) = fs::read_dir(self.snapshots_dir()) else {
             return versions;
         };
-        // One pass over the names: a conflict copy adds a version, and so does a review's
-        // second form (its plain and its encrypted file side by side).
-        let mut forms = std::collections::BTreeMap::<NaiveDate, usize>::new();
+        // Per date: [plain, encrypted] — listed, and (for the other form) leading somewhere.
+        let mut forms: std::collections::BTreeMap<NaiveDate, [(bool, bool); 2]> =
+            Default::default();
         for entry in entries.flatten() {
-            let Some(name) = entry.file_name().to_str().map(str::to_string) else {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
                 continue;
             };
-            if let Some(date) = super::conflict_copy_date(&name) {
+            if let Some(date) = super::conflict_copy_date(name) {
                 *versions.entry(date).or_insert(1) += 1;
-            } else if let Some(date) = super::snapshot_name_date(&name) {
-                *forms.entry(date).or_default() += 1;
+            } else if let Some(date) = super::snapshot_name_date(name) {
+                let sealed = usize::from(is_sealed(std::path::Path::new(name)));
+                let resolves =
+                    !entry.file_type().is_ok_and(|kind| kind.is_symlink()) || entry.path().exists();
+                forms.entry(date).or_default()[sealed] = (true, resolves);
             }
         }
-        for (date, _) in forms.into_iter().filter(|(_, n)| *n > 1) {
-            *versions.entry(date).or_insert(1) += 1;
+        // `file_of` reads the form this store writes when it is there; the other one beside
+        // it is a second version.
+        let preferred = usize::from(self.keys().is_some());
+        for (date, form) in forms {
+            if form[preferred].0 && form[1 - preferred].1 {
+                *versions.entry(date).or_insert(1) += 1;
+            }
         }
         versions
     }
