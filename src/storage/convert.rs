@@ -199,6 +199,8 @@ pub fn retire_keys(
         now.format("%Y%m%d-%H%M%S")
     ));
     fs::rename(&identity, &retired).map_err(|e| io_error("move", &identity, e))?;
+    // The counts cache is encrypted to the retired key and of no use to a plain data dir.
+    let _ = fs::remove_file(store.dir().join(store::CACHE_FILE));
     let recipients = store.dir().join(keys::RECIPIENTS_FILE);
     if let Ok(bytes) = store::read_regular(&recipients) {
         let own = keys.public_key();

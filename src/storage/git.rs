@@ -15,6 +15,7 @@ pub const GITIGNORE: &str = "\
 /draft-unreadable-*
 /draft-kept-*
 /.lock
+/summaries.age
 /.partnerbook-item-*
 .*.toml.??????
 .*.toml.age.??????

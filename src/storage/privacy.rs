@@ -58,6 +58,7 @@ fn is_owned_name(store: &Store, dir: &Path, name: &str) -> bool {
             || name == crate::storage::lock::LOCK_FILE
             || name == keys::IDENTITY_FILE
             || name == keys::RECIPIENTS_FILE
+            || name == store::CACHE_FILE
             || (name.starts_with("retired-identity-") && name.ends_with(keys::SEALED_SUFFIX))
             || ((plain.starts_with("draft-unreadable-") || plain.starts_with("draft-kept-"))
                 && plain.ends_with(".toml"))

@@ -220,7 +220,35 @@ impl Store {
         dates: &[NaiveDate],
         workbook: &Workbook,
     ) -> Result<Vec<Result<Summary, StoreError>>, StoreError> {
-        let summarise = |date: &NaiveDate| self.summary(*date, workbook);
+        let cache = SummaryCache::load(self);
+        let summarise = |date: &NaiveDate| match (&cache, self.file_of(*date)) {
+            (Some(cache), Some(path)) => {
+                if let Some(summary) = cache.get(&path, *date) {
+                    return Ok(summary);
+                }
+                let before = summary_cache::Key::of(&path);
+                let counted = self.summary(*date, workbook);
+                if let Ok(summary) = &counted {
+                    cache.put(&path, before, summary);
+                }
+                counted
+            }
+            _ => self.summary(*date, workbook),
+        };
+        let counted = self.count_all(dates, summarise)?;
+        if let Some(cache) = cache {
+            cache.save(self);
+        }
+        Ok(counted)
+    }
+
+    /// `summarise` of each date, in order; on all cores from [`PARALLEL_FROM`] dates on.
+    fn count_all(
+        &self,
+        dates: &[NaiveDate],
+        summarise: impl Fn(&NaiveDate) -> Result<Summary, StoreError> + Sync,
+    ) -> Result<Vec<Result<Summary, StoreError>>, StoreError> {
+        let summarise = &summarise;
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         if threads < 2 || dates.len() < PARALLEL_FROM {
             return Ok(dates.iter().map(summarise).collect());
@@ -327,7 +355,11 @@ mod conflicts;
 mod files;
 mod resolving;
 mod sealing;
+mod summary_cache;
 mod versions;
+
+pub use summary_cache::CACHE_FILE;
+use summary_cache::SummaryCache;
 
 pub use sealing::{is_sealed, twin_of};
 

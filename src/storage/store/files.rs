@@ -190,7 +190,8 @@ impl Store {
             return is_temp_name_of(name, "draft.toml")
                 || is_temp_name_of(name, "draft.toml.age")
                 || is_temp_name_of(name, IDENTITY_FILE)
-                || is_temp_name_of(name, RECIPIENTS_FILE);
+                || is_temp_name_of(name, RECIPIENTS_FILE)
+                || is_temp_name_of(name, super::CACHE_FILE);
         }
         let Some(file) = name.get(1..name.len().saturating_sub(7)) else {
             return false;
