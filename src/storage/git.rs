@@ -174,7 +174,17 @@ impl super::Store {
     /// Commits `paths` with `message` when the data dir is a git work tree; `None` when it is
     /// not one (nothing to do).
     pub fn record(&self, paths: &[PathBuf], message: &str) -> Option<Result<bool, GitError>> {
-        is_repository(self.dir()).then(|| commit(self.dir(), paths, message))
+        if !is_repository(self.dir()) {
+            return None;
+        }
+        // A repository made with plain `git init` gets the .gitignore too, so the lock and the
+        // draft never show as untracked: the work tree is clean after a save.
+        let mut paths = paths.to_vec();
+        let ignore = self.dir().join(".gitignore");
+        if !ignore.exists() && super::store::write_private(&ignore, GITIGNORE.as_bytes()).is_ok() {
+            paths.push(ignore);
+        }
+        Some(commit(self.dir(), &paths, message))
     }
 }
 

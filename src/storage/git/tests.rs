@@ -100,3 +100,38 @@ fn a_data_dir_that_is_not_a_repository_says_why_it_cannot_commit() {
         "{error}"
     );
 }
+
+#[test]
+fn a_repository_made_with_plain_git_gets_the_gitignore_with_the_first_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    let made = Command::new("git")
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["init", "-q"])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let store = crate::storage::Store::new(tmp.path());
+    let review = crate::domain::review::Review::new(
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        crate::domain::content::Workbook::embedded(),
+    );
+    let path = store
+        .save(&review, crate::domain::content::Workbook::embedded())
+        .unwrap();
+    std::fs::write(tmp.path().join(".lock"), "").unwrap();
+    assert!(
+        store
+            .record(&[path], "Review of 2026-11-24")
+            .unwrap()
+            .unwrap()
+    );
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["status", "--porcelain", "--untracked-files=all"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert!(log(tmp.path()).contains("A\t.gitignore"));
+}
