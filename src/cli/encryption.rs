@@ -34,12 +34,15 @@ pub fn encrypt(
     now: DateTime<FixedOffset>,
     out: &mut impl std::io::Write,
 ) -> anyhow::Result<()> {
+    // The passphrase first: without one, nothing is created, not even the data dir.
+    let new = if store.is_encrypted() {
+        None
+    } else {
+        Some(passphrase::new_passphrase(PASSPHRASE_ENV, store.dir())?)
+    };
     create_private_dir(store.dir())?;
     let _lock = take_lock(store, "convert it")?;
-    let keys = if store.is_encrypted() {
-        passphrase::unlock_keys(store)?
-    } else {
-        let new = passphrase::new_passphrase(PASSPHRASE_ENV, store.dir())?;
+    let keys = if let Some(new) = new {
         let keys = Keyring::create(store.dir(), &new, WORK_FACTOR)?;
         writeln!(
             out,
@@ -47,6 +50,8 @@ pub fn encrypt(
             store.dir().join(IDENTITY_FILE).display()
         )?;
         keys
+    } else {
+        passphrase::unlock_keys(store)?
     };
     let keys = Arc::new(keys);
     // The temporary files a killed run left (plain text, after a `decrypt`) go with the rest.

@@ -531,6 +531,12 @@ fn with_no_terminal_and_no_passphrase_it_says_where_to_give_one_and_returns() {
     );
     assert_eq!(changes(&before, &tree(&plain)), Vec::<String>::new());
     assert!(!plain.join("identity.age").exists());
+
+    // Nor is a data dir that does not exist yet created, lock and all.
+    let missing = tmp.path().join("not-yet");
+    let out = run_within(command(&missing, &["encrypt"], &[]), HUNG);
+    assert!(failed_with_one_line(&out).contains("a new passphrase is needed"));
+    assert!(!missing.exists());
 }
 
 #[test]
