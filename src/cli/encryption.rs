@@ -58,6 +58,8 @@ pub fn encrypt(
     store.remove_stale_temp_files();
     let sealed = store.clone().with_keys(Arc::clone(&keys));
     let done = convert::seal_all(&sealed, &keys, now)?;
+    // Count every review once now, so the first `list` or history after this is quick.
+    let _ = sealed.list_summaries(crate::domain::content::Workbook::embedded());
     report(out, "Encrypted", &done)?;
     record(out, store, "Encrypt every review (age)")?;
     if crate::storage::git::is_repository(store.dir()) {

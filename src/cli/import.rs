@@ -122,6 +122,10 @@ pub fn run(
     {
         writeln!(out, "Not committed — commits are off: {why}")?;
     }
+    if !written.is_empty() && store.keys().is_some() {
+        // Count the new reviews once now, so the first `list` or history after this is quick.
+        let _ = store.list_summaries(crate::domain::content::Workbook::embedded());
+    }
     writeln!(out, "{}", counts.line(dry_run))?;
     if let Some(error) = failed {
         return Err(error.into());
