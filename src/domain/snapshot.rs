@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use toml::Value;
+use toml::de::{DeTable, DeValue};
 
 use crate::domain::content::Workbook;
 use crate::domain::review::Review;
@@ -54,6 +54,10 @@ pub fn to_toml(review: &Review, workbook: &Workbook) -> String {
 
 /// Reads a snapshot strictly: any syntax error, wrong type, unknown id, out-of-range
 /// rating or newer version is an error naming its line; nothing defaults silently.
+///
+/// The text is read twice: into a [`toml::Table`] (its errors, and the unknown keys kept
+/// as they are) and into toml's spanned document, whose keys and values each carry their
+/// span, so a refusal's line is that of the key or item refused.
 pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotError> {
     if let Some(line) = merge_marker_line(text) {
         return Err(SnapshotError {
@@ -61,118 +65,130 @@ pub fn from_toml(text: &str, workbook: &Workbook) -> Result<Review, SnapshotErro
             reason: MERGE_MARKERS_REASON.into(),
         });
     }
-    let mut table: toml::Table = text.parse().map_err(|e: toml::de::Error| SnapshotError {
+    let syntax = |e: toml::de::Error| SnapshotError {
         line: e.span().map_or(1, |span| line_at(text, span.start)),
         reason: e.message().trim().to_string(),
+    };
+    let mut unknown: toml::Table = text.parse().map_err(syntax)?;
+    let doc = DeTable::parse(text).map_err(syntax)?.into_inner();
+    let mut review = read(doc, workbook).map_err(|(at, reason)| SnapshotError {
+        line: line_at(text, at),
+        reason,
     })?;
-    let at = |section: Option<&str>, key: &str, reason: String| SnapshotError {
-        line: line_of(text, &path(section, key, &[])),
-        reason,
-    };
-    let at_bad = |section: &str, key: &str, (inner, reason): Bad| SnapshotError {
-        line: line_of(text, &path(Some(section), key, &inner)),
-        reason,
-    };
+    for key in KNOWN {
+        unknown.remove(key);
+    }
+    review.unknown = unknown;
+    Ok(review)
+}
 
-    let version = match table.remove("version") {
-        None => return Err(at(None, "version", "missing `version`".into())),
-        Some(Value::Integer(v)) => v,
-        Some(_) => {
-            return Err(at(
-                None,
-                "version",
-                "`version` must be a whole number".into(),
-            ));
+/// The keys the app reads; every other top-level key is kept as it is.
+const KNOWN: [&str; 7] = [
+    "version",
+    "date",
+    "saved_at",
+    "assessment",
+    "skills",
+    "next_steps",
+    "follow_up",
+];
+
+/// The review `doc` holds, checked in the order its keys are written (version first), so the
+/// first refusal is that of the earliest key; `unknown` is left for the caller.
+fn read(mut doc: DeTable<'_>, workbook: &Workbook) -> Result<Review, Refused> {
+    let version = match take(&mut doc, "version") {
+        None => return Err((0, "missing `version`".into())),
+        Some((at, value)) => {
+            let why = || (at, "`version` must be a whole number".to_string());
+            (at, integer(&value).ok_or_else(why)?)
         }
     };
-    if version > FORMAT_VERSION || version < 1 {
+    if let (at, version) = version
+        && !(1..=FORMAT_VERSION).contains(&version)
+    {
         let why = format!("unsupported `version = {version}` (this build reads {FORMAT_VERSION})");
-        return Err(at(None, "version", why));
+        return Err((at, why));
     }
-    let date = match table.remove("date") {
-        None => return Err(at(None, "date", "missing `date`".into())),
-        Some(value) => parse_date(&value)
-            .ok_or_else(|| at(None, "date", "`date` must be a date like 2026-11-22".into()))?,
+    let date = match take(&mut doc, "date") {
+        None => return Err((0, "missing `date`".into())),
+        Some((at, value)) => parse_date(&value)
+            .ok_or_else(|| (at, "`date` must be a date like 2026-11-22".to_string()))?,
     };
-    let saved_at = match table.remove("saved_at") {
+    let saved_at = match take(&mut doc, "saved_at") {
         None => None,
-        Some(value) => Some(parse_timestamp(&value).ok_or_else(|| {
-            let why = "`saved_at` must be a date and time with offset".to_string();
-            at(None, "saved_at", why)
+        Some((at, value)) => Some(parse_timestamp(&value).ok_or_else(|| {
+            (
+                at,
+                "`saved_at` must be a date and time with offset".to_string(),
+            )
         })?),
     };
     let mut review = Review::new(date, workbook);
     review.saved_at = saved_at;
 
-    for (id, value) in take_section(&mut table, "assessment", text)? {
+    for (key, value) in section(&mut doc, "assessment")? {
+        let (at, id) = (start(&key), key.get_ref());
         let index = workbook
-            .question_index(&id)
-            .ok_or_else(|| at(Some("assessment"), &id, format!("unknown question `{id}`")))?;
-        let answer = value.as_bool().ok_or_else(|| {
-            at(
-                Some("assessment"),
-                &id,
-                format!("`{id}` must be true or false"),
-            )
-        })?;
+            .question_index(id)
+            .ok_or_else(|| (at, format!("unknown question `{id}`")))?;
+        let answer = value
+            .get_ref()
+            .as_bool()
+            .ok_or_else(|| (at, format!("`{id}` must be true or false")))?;
         review.answers[index] = Some(answer);
     }
 
-    for (id, value) in take_section(&mut table, "skills", text)? {
+    for (key, value) in section(&mut doc, "skills")? {
+        let (at, id) = (start(&key), key.get_ref());
         let index = workbook
-            .skill_index(&id)
-            .ok_or_else(|| at(Some("skills"), &id, format!("unknown skill `{id}`")))?;
-        review.skills[index] =
-            parse_skill(&id, &value).map_err(|bad| at_bad("skills", &id, bad))?;
+            .skill_index(id)
+            .ok_or_else(|| (at, format!("unknown skill `{id}`")))?;
+        review.skills[index] = parse_skill(id, at, &value)?;
     }
 
-    for (id, value) in take_section(&mut table, "next_steps", text)? {
+    for (key, value) in section(&mut doc, "next_steps")? {
+        let (at, id) = (start(&key), key.get_ref());
         let index = workbook
-            .list_index(&id)
-            .ok_or_else(|| at(Some("next_steps"), &id, format!("unknown list `{id}`")))?;
-        let items = parse_items(&id, &value).map_err(|bad| at_bad("next_steps", &id, bad))?;
+            .list_index(id)
+            .ok_or_else(|| (at, format!("unknown list `{id}`")))?;
+        let items = parse_items(id, at, &value)?;
         for (slot, item) in review.next_steps[index].iter_mut().zip(items) {
             *slot = item;
         }
     }
 
-    if let Some(value) = table.remove("follow_up") {
-        let follow_up = parse_follow_up(&value).map_err(|(inner, reason)| SnapshotError {
-            line: line_of(text, &path(None, "follow_up", &inner)),
-            reason,
-        })?;
-        review.follow_up = Some(follow_up);
+    if let Some((at, value)) = take(&mut doc, "follow_up") {
+        review.follow_up = Some(parse_follow_up(at, &value)?);
     }
 
-    review.unknown = table;
     Ok(review)
 }
 
-fn take_section(
-    table: &mut toml::Table,
-    name: &str,
-    text: &str,
-) -> Result<toml::Table, SnapshotError> {
-    match table.remove(name) {
-        None => Ok(toml::Table::new()),
-        Some(Value::Table(section)) => Ok(section),
-        Some(_) => Err(SnapshotError {
-            line: line_of(text, &path(None, name, &[])),
-            reason: format!("`{name}` must be a table"),
-        }),
+/// The key `name` of `table`, taken out: where the key starts, and its value.
+fn take<'a>(table: &mut DeTable<'a>, name: &str) -> Option<(usize, Read<'a>)> {
+    table
+        .remove_entry(name)
+        .map(|(key, value)| (start(&key), value))
+}
+
+/// The section `name` taken out of `doc`: empty when absent, refused when not a table.
+fn section<'a>(doc: &mut DeTable<'a>, name: &str) -> Result<DeTable<'a>, Refused> {
+    match take(doc, name) {
+        None => Ok(DeTable::new()),
+        Some((at, value)) => match value.into_inner() {
+            DeValue::Table(section) => Ok(section),
+            _ => Err((at, format!("`{name}` must be a table"))),
+        },
     }
 }
 
-/// The steps to `key` (in `section`, if any), then `inner` below it.
-fn path(section: Option<&str>, key: &str, inner: &[Step]) -> Vec<Step> {
-    let mut steps: Vec<Step> = section.into_iter().map(lines::key).collect();
-    steps.push(lines::key(key));
-    steps.extend_from_slice(inner);
-    steps
+/// 1-based line of the byte at `offset` in `text`: the one place a line number is found.
+fn line_at(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .map_or(1, |head| head.matches('\n').count() + 1)
 }
 
 mod edit;
-mod lines;
 mod markers;
 mod sections;
 mod update;
@@ -183,13 +199,19 @@ pub use markers::{MERGE_MARKERS_REASON, merge_marker_line, split_merge_markers};
 pub use update::update_text;
 
 /// 1-based line of the top-level `key` in a snapshot's `text` (1 when it has none), found the
-/// way every refused value's line is: from the parsed document's spans.
+/// way every refused value's line is: from the spans of the parsed document.
 pub fn key_line(text: &str, key: &str) -> usize {
-    lines::line_of(text, &[lines::key(key)])
+    let doc = DeTable::parse(text).ok();
+    let key = doc
+        .as_ref()
+        .and_then(|doc| doc.get_ref().get_key_value(key));
+    key.map_or(1, |(key, _)| line_at(text, start(key)))
 }
 
-use lines::{Bad, Step, line_at, line_of};
-use values::{parse_date, parse_follow_up, parse_items, parse_skill, parse_timestamp, toml_date};
+use values::{
+    Read, Refused, integer, parse_date, parse_follow_up, parse_items, parse_skill, parse_timestamp,
+    start, toml_date,
+};
 
 #[cfg(test)]
 mod tests;

@@ -51,3 +51,11 @@ fn a_missing_from_names_the_follow_up_section() {
     assert_eq!(line_of_error("\n\n[follow_up]\nitems = []\n"), 5);
     assert_eq!(line_of_error("follow_up = { items = [] }\n"), 3);
 }
+
+#[test]
+fn a_plan_refused_whole_names_its_own_header_or_item() {
+    let tables = "\n[follow_up]\nfrom = 2026-08-20\n\n[[follow_up.items]]\ntext = \"a\"\n\n[[follow_up.items]]\nstatus = \"done\"\n";
+    assert_eq!(line_of_error(tables), 10);
+    let inline = "follow_up = { from = 2026-08-20, items = [\n    { text = \"a\" },\n    { status = \"done\" },\n] }\n";
+    assert_eq!(line_of_error(inline), 5);
+}

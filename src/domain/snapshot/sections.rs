@@ -1,7 +1,7 @@
 //! The app's sections of a hand-edited file — `[assessment]`, `[skills]`, `[next_steps]` and
 //! `[follow_up]` — brought to a review's values key by key, in whatever style the file uses.
 
-use toml::Value as Read;
+use toml::de::DeTable;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use super::edit::{Tab, quote_on_one_line as quote, sync_array, value};
@@ -14,8 +14,8 @@ use crate::domain::review::{FollowUp, FollowUpItem, Review};
 pub(super) const SECTIONS: [&str; 4] = ["assessment", "skills", "next_steps", "follow_up"];
 
 /// The table a section of the file is, after checking what it holds: `None` when absent.
-fn section<'a>(read: &'a toml::Table, name: &str) -> Option<&'a toml::Table> {
-    read.get(name).and_then(Read::as_table)
+fn section<'a, 'i>(read: &'a DeTable<'i>, name: &str) -> Option<&'a DeTable<'i>> {
+    read.get(name).and_then(|value| value.get_ref().as_table())
 }
 
 /// Adds section `name`, written by `write` in its normal form, where `to_toml` puts it: just
@@ -93,7 +93,7 @@ fn open_section<'a>(root: &'a mut Table, name: &str) -> Option<Tab<'a>> {
 
 pub(super) fn assessment(
     root: &mut Table,
-    read: &toml::Table,
+    read: &DeTable<'_>,
     review: &Review,
     workbook: &Workbook,
 ) -> Result<(), SnapshotError> {
@@ -108,7 +108,9 @@ pub(super) fn assessment(
         return Ok(());
     };
     for (id, answer) in ids.iter().zip(&review.answers) {
-        let now = file.and_then(|t| t.get(*id)).and_then(Read::as_bool);
+        let now = file
+            .and_then(|t| t.get(*id))
+            .and_then(|value| value.get_ref().as_bool());
         match answer {
             _ if now == *answer => {}
             None => tab.remove(id),
@@ -120,7 +122,7 @@ pub(super) fn assessment(
 
 pub(super) fn skills(
     root: &mut Table,
-    read: &toml::Table,
+    read: &DeTable<'_>,
     review: &Review,
     workbook: &Workbook,
 ) -> Result<(), SnapshotError> {
@@ -134,7 +136,7 @@ pub(super) fn skills(
     };
     for (id, entry) in ids.iter().zip(&review.skills) {
         let now = file.and_then(|t| t.get(*id));
-        let now_entry = now.map_or(Ok(Default::default()), |v| parse_skill(id, v));
+        let now_entry = now.map_or(Ok(Default::default()), |v| parse_skill(id, 0, v));
         if now_entry.as_ref() == Ok(entry) {
             continue;
         }
@@ -161,7 +163,7 @@ pub(super) fn skills(
 
 pub(super) fn next_steps(
     root: &mut Table,
-    read: &toml::Table,
+    read: &DeTable<'_>,
     review: &Review,
     workbook: &Workbook,
 ) -> Result<(), SnapshotError> {
@@ -178,7 +180,7 @@ pub(super) fn next_steps(
     for (id, items) in ids.iter().zip(&review.next_steps) {
         let now = file
             .and_then(|t| t.get(*id))
-            .map_or(Ok(Vec::new()), |v| parse_items(id, v))
+            .map_or(Ok(Vec::new()), |v| parse_items(id, 0, v))
             .map(|mut now| {
                 now.resize(ITEMS_PER_LIST, String::new());
                 now
@@ -206,7 +208,7 @@ pub(super) fn next_steps(
 
 pub(super) fn follow_up(
     root: &mut Table,
-    read: &toml::Table,
+    read: &DeTable<'_>,
     follow_up: Option<&FollowUp>,
 ) -> Result<(), SnapshotError> {
     const FIELDS: [&str; 2] = ["from", "items"];
@@ -227,6 +229,7 @@ pub(super) fn follow_up(
     let now: Option<Vec<FollowUpItem>> = match file.and_then(|t| t.get("items")) {
         None => Some(Vec::new()),
         Some(items) => items
+            .get_ref()
             .as_array()
             .and_then(|list| list.iter().map(|i| parse_follow_up_item(i).ok()).collect()),
     };

@@ -3,6 +3,7 @@
 use super::*;
 use crate::domain::review::{FollowUp, FollowUpItem, Progress};
 use chrono::{DateTime, NaiveDate};
+use toml::Value;
 
 fn wb() -> &'static Workbook {
     Workbook::embedded()

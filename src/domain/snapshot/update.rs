@@ -1,12 +1,12 @@
 //! Saving a review into the file it came from without undoing hand edits: every value the
 //! app owns is set to the review's, through `toml_edit`, and nothing else moves.
 
-use toml::Value as Read;
+use toml::de::DeTable;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 use super::edit::{Tab, replace, uses_crlf, value, with_crlf};
 use super::sections::{SECTIONS, assessment, follow_up, last_position, next_steps, skills};
-use super::values::{parse_date, parse_timestamp};
+use super::values::{integer, parse_date, parse_timestamp, to_value};
 use super::{FORMAT_VERSION, SnapshotError, from_toml, line_at, write};
 use crate::domain::content::Workbook;
 use crate::domain::review::Review;
@@ -46,12 +46,12 @@ pub fn update_text(
                 line: e.span().map_or(1, |span| line_at(original, span.start)),
                 reason: e.message().trim().to_string(),
             })?;
-    let read: toml::Table = original
-        .parse()
-        .map_err(|e: toml::de::Error| SnapshotError {
+    let read = DeTable::parse(original)
+        .map_err(|e| SnapshotError {
             line: e.span().map_or(1, |span| line_at(original, span.start)),
             reason: e.message().trim().to_string(),
-        })?;
+        })?
+        .into_inner();
     let mut want = review.clone();
     want.saved_at = review.saved_at.map(write::written_stamp);
     let root = doc.as_table_mut();
@@ -78,9 +78,9 @@ pub fn update_text(
     }
 }
 
-fn top_level(root: &mut Table, read: &toml::Table, review: &Review) -> Result<(), SnapshotError> {
+fn top_level(root: &mut Table, read: &DeTable<'_>, review: &Review) -> Result<(), SnapshotError> {
     let mut tab = Tab::Block(root);
-    if read.get("version").and_then(Read::as_integer) != Some(FORMAT_VERSION) {
+    if read.get("version").and_then(integer) != Some(FORMAT_VERSION) {
         tab.set("version", Value::from(FORMAT_VERSION), &TOP);
     }
     if read.get("date").and_then(parse_date) != Some(review.date) {
@@ -99,7 +99,7 @@ fn top_level(root: &mut Table, read: &toml::Table, review: &Review) -> Result<()
 
 /// Top-level keys the app does not know: kept as they are when the review still carries
 /// them unchanged, rewritten when it carries another value, dropped when it does not.
-fn unknown(root: &mut Table, read: &toml::Table, review: &Review) -> Result<(), SnapshotError> {
+fn unknown(root: &mut Table, read: &DeTable<'_>, review: &Review) -> Result<(), SnapshotError> {
     let owned = |key: &str| TOP.contains(&key) || SECTIONS.contains(&key);
     let present: Vec<String> = root
         .iter()
@@ -112,7 +112,7 @@ fn unknown(root: &mut Table, read: &toml::Table, review: &Review) -> Result<(), 
         }
     }
     for (key, wanted) in &review.unknown {
-        if owned(key) || read.get(key) == Some(wanted) {
+        if owned(key) || read.get(key.as_str()).and_then(to_value).as_ref() == Some(wanted) {
             continue;
         }
         let mut one = toml::Table::new();
