@@ -6,46 +6,12 @@
 
 use crate::session;
 
-use std::ops::{Deref, DerefMut};
 use std::path::{Path, PathBuf};
 
-use session::{CTRL_S, ESC, Session};
+use session::{CTRL_E, CTRL_S, ESC, Session};
 
-/// Ctrl-E: edit the selected Next steps item in $VISUAL / $EDITOR.
-const CTRL_E: &str = "\x05";
-
-/// A session whose process is killed when the test ends, even when an assertion fails first.
-struct Running(Session);
-
-impl Running {
-    fn start(dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Running {
-        Running(Session::start_with_env_removed(
-            dir,
-            cols,
-            rows,
-            env,
-            &["VISUAL"],
-        ))
-    }
-}
-
-impl Deref for Running {
-    type Target = Session;
-    fn deref(&self) -> &Session {
-        &self.0
-    }
-}
-
-impl DerefMut for Running {
-    fn deref_mut(&mut self) -> &mut Session {
-        &mut self.0
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        self.0.kill();
-    }
+fn start_session(dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+    Session::start_with_env_removed(dir, cols, rows, env, &["VISUAL"])
 }
 
 /// Where `text` starts on the screen, as (row, column) of cells, 0-based; wide characters take
@@ -247,10 +213,10 @@ fn the_sgr_scanner_finds_colours_and_ignores_the_rest() {
 /// Walks through screens that draw every kind of coloured thing — the title bar and its badge,
 /// focused and idle panes, Yes/No answers, ticks and ratings, the guide with search matches —
 /// checking on the way that focus and selection are visible, and returns the session.
-fn colourful_walk(no_color: bool) -> (tempfile::TempDir, Running) {
+fn colourful_walk(no_color: bool) -> (tempfile::TempDir, Session) {
     let env: &[(&str, &str)] = if no_color { &[("NO_COLOR", "1")] } else { &[] };
     let tmp = tempfile::tempdir().expect("tempdir");
-    let mut s = Running::start(tmp.path(), 80, 24, env);
+    let mut s = start_session(tmp.path(), 80, 24, env);
     s.wait_for("▶ Self-assessment");
     s.wait_for("Do you and your boss swap news");
 
@@ -424,7 +390,7 @@ cat '{copy}' > "$file"
         ),
     );
     let editor = editor.to_str().expect("utf-8 path");
-    let mut s = Running::start(&data, 80, 24, &[("EDITOR", editor)]);
+    let mut s = start_session(&data, 80, 24, &[("EDITOR", editor)]);
     s.wait_for("Self-assessment");
     s.send("\t\t");
     s.wait_for("▶ Next steps");
@@ -466,7 +432,7 @@ fn a_failing_editor_keeps_the_text() {
         ),
     );
     let editor = editor.to_str().expect("utf-8 path");
-    let mut s = Running::start(&data, 120, 40, &[("EDITOR", editor)]);
+    let mut s = start_session(&data, 120, 40, &[("EDITOR", editor)]);
     s.wait_for("Self-assessment");
     s.send("\t\t");
     s.wait_for("▶ Next steps");
@@ -501,7 +467,7 @@ fn a_failing_editor_keeps_the_text() {
 #[test]
 fn guide_opens_and_search_finds_a_word() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let mut s = Running::start(tmp.path(), 80, 24, &[]);
+    let mut s = start_session(tmp.path(), 80, 24, &[]);
     s.wait_for("Self-assessment");
     s.send("g");
     s.wait_for("Guide");
@@ -542,7 +508,7 @@ fn mouse(button: u8, row: u16, col: u16, press: bool) -> String {
 #[test]
 fn a_mouse_click_focuses_a_pane_and_selects_a_row() {
     let tmp = tempfile::tempdir().expect("tempdir");
-    let mut s = Running::start(tmp.path(), 120, 40, &[]);
+    let mut s = start_session(tmp.path(), 120, 40, &[]);
     s.wait_for("▶ Self-assessment");
     s.wait_for("[ ] Confidence");
     let (row, col) = s.with_screen(|screen| find(screen, "Confidence").expect("on screen"));
@@ -577,7 +543,7 @@ fn a_mouse_click_focuses_a_pane_and_selects_a_row() {
 fn turning_a_no_into_a_next_step_with_one_key() {
     let step = "Share news and work in progress with my boss every week";
     let tmp = tempfile::tempdir().expect("tempdir");
-    let mut s = Running::start(tmp.path(), 80, 24, &[]);
+    let mut s = start_session(tmp.path(), 80, 24, &[]);
     s.wait_for("▶ Self-assessment");
     s.send("n");
     s.wait_for("1 of 10 answered");

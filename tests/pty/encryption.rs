@@ -8,7 +8,6 @@
 use crate::session;
 
 use std::collections::BTreeMap;
-use std::ops::{Deref, DerefMut};
 use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -20,7 +19,7 @@ use partnerbook::domain::content::Workbook;
 use partnerbook::storage::Store;
 use partnerbook::storage::fixtures;
 use partnerbook::storage::keys::Keyring;
-use session::{CTRL_C, CTRL_S, ESC, Session};
+use session::{CTRL_C, CTRL_E, CTRL_S, ESC, Session};
 
 /// The passphrase of every encrypted data dir here.
 const PASSPHRASE: &str = "correct horse battery staple";
@@ -38,50 +37,21 @@ const INHERITED: [&str; 5] = [
 /// How long to wait for something on disk.
 const DISK_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Ctrl-E: edit the selected Next steps item in $VISUAL / $EDITOR.
-const CTRL_E: &str = "\x05";
-
-/// A session of the binary, killed when the test ends, even when an assertion fails first.
-struct Running(Session);
-
-impl Running {
-    /// Starts partnerbook on `dir` with `env`, and without any of [`INHERITED`] it does not set.
-    fn start(dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Running {
-        let remove: Vec<&str> = INHERITED
-            .into_iter()
-            .filter(|name| env.iter().all(|(set, _)| set != name))
-            .collect();
-        Running(Session::start_with_env_removed(
-            dir, cols, rows, env, &remove,
-        ))
-    }
-
-    /// Waits for the prompt and types `passphrase` and Enter.
-    fn unlock_with(&mut self, passphrase: &str) {
-        self.wait_for("partnerbook is locked");
-        self.wait_for("Enter unlock");
-        self.send(passphrase);
-        self.send("\r");
-    }
+/// Starts partnerbook on `dir` with `env`, and without any of [`INHERITED`] it does not set.
+fn start_session(dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+    let remove: Vec<&str> = INHERITED
+        .into_iter()
+        .filter(|name| env.iter().all(|(set, _)| set != name))
+        .collect();
+    Session::start_with_env_removed(dir, cols, rows, env, &remove)
 }
 
-impl Deref for Running {
-    type Target = Session;
-    fn deref(&self) -> &Session {
-        &self.0
-    }
-}
-
-impl DerefMut for Running {
-    fn deref_mut(&mut self) -> &mut Session {
-        &mut self.0
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        self.0.kill();
-    }
+/// Waits for the prompt and types `passphrase` and Enter.
+fn unlock_with(s: &mut Session, passphrase: &str) {
+    s.wait_for("partnerbook is locked");
+    s.wait_for("Enter unlock");
+    s.send(passphrase);
+    s.send("\r");
 }
 
 fn today() -> NaiveDate {
@@ -257,7 +227,7 @@ fn telling_lines(data: &Path) -> Vec<String> {
 
 /// Goes to the Next steps pane and selects its first "Three things I'm doing just right" item,
 /// below the two plans of the last review to follow up.
-fn select_first_new_item(s: &mut Running) {
+fn select_first_new_item(s: &mut Session) {
     s.send("\t\t");
     s.wait_for("▶ Next steps");
     s.wait_for("how did they go?");
@@ -287,7 +257,7 @@ fn new_review(before: &[String], after: &[String]) -> String {
 fn three_wrong_passphrases_exit_and_leave_the_data_dir_as_it_was() {
     let (_tmp, data) = encrypted_dir(2);
     let before = tree(&data);
-    let mut s = Running::start(&data, 80, 24, &[]);
+    let mut s = start_session(&data, 80, 24, &[]);
     s.wait_for("partnerbook is locked");
     s.wait_for("Passphrase:");
     s.wait_for("Enter unlock   Esc ^C quit");
@@ -315,7 +285,7 @@ fn esc_or_ctrl_c_on_the_prompt_exits_and_writes_nothing() {
     for (key, cols, rows) in [(ESC, 120, 40), (CTRL_C, 80, 24)] {
         let (_tmp, data) = encrypted_dir(1);
         let before = tree(&data);
-        let mut s = Running::start(&data, cols, rows, &[]);
+        let mut s = start_session(&data, cols, rows, &[]);
         s.wait_for("partnerbook is locked");
         s.wait_for("Enter unlock");
         s.send("half a passphrase");
@@ -334,7 +304,7 @@ fn esc_or_ctrl_c_on_the_prompt_exits_and_writes_nothing() {
 fn sigterm_on_the_prompt_writes_nothing_and_after_it_keeps_an_encrypted_draft() {
     let (_tmp, data) = encrypted_dir(2);
     let before = tree(&data);
-    let mut s = Running::start(&data, 80, 24, &[]);
+    let mut s = start_session(&data, 80, 24, &[]);
     s.wait_for("Enter unlock");
     s.send("half");
     s.wait_for("••••");
@@ -344,8 +314,8 @@ fn sigterm_on_the_prompt_writes_nothing_and_after_it_keeps_an_encrypted_draft() 
     assert_unchanged(&data, &before, "after SIGTERM on the prompt");
 
     // Once unlocked, the workbook's own signal handling still keeps the changes, encrypted.
-    let mut s = Running::start(&data, 120, 40, &[]);
-    s.unlock_with(PASSPHRASE);
+    let mut s = start_session(&data, 120, 40, &[]);
+    unlock_with(&mut s, PASSPHRASE);
     s.wait_for("Self-assessment");
     s.send("y");
     s.wait_for("unsaved changes");
@@ -365,8 +335,8 @@ fn a_whole_session_unlocked_at_the_prompt_writes_no_plain_text() {
     let telling: Vec<&str> = telling.iter().map(String::as_str).collect();
     let reviews_before = snapshot_names(&data);
 
-    let mut s = Running::start(&data, 120, 40, &[]);
-    s.unlock_with(PASSPHRASE);
+    let mut s = start_session(&data, 120, 40, &[]);
+    unlock_with(&mut s, PASSPHRASE);
     s.wait_for("Self-assessment");
     s.wait_gone("partnerbook is locked");
     select_first_new_item(&mut s);
@@ -401,8 +371,8 @@ fn a_whole_session_unlocked_at_the_prompt_writes_no_plain_text() {
     assert!(text.contains(&format!("date = {date}")), "{text}");
     assert!(text.contains(words), "{text}");
 
-    let mut again = Running::start(&data, 80, 24, &[]);
-    again.unlock_with(PASSPHRASE);
+    let mut again = start_session(&data, 80, 24, &[]);
+    unlock_with(&mut again, PASSPHRASE);
     again.wait_for("Self-assessment");
     again.send("\t\t");
     again.wait_for("▶ Next steps");
@@ -417,7 +387,7 @@ fn a_passphrase_from_the_environment_opens_without_a_prompt_and_a_wrong_one_writ
     let (_tmp, data) = encrypted_dir(2);
     let before = tree(&data);
     let env = [("PARTNERBOOK_PASSPHRASE", "not the passphrase")];
-    let mut s = Running::start(&data, 120, 40, &env);
+    let mut s = start_session(&data, 120, 40, &env);
     assert!(!s.wait_exit(), "a wrong passphrase exits with failure");
     s.wait_for("partnerbook: wrong passphrase");
     let raw = String::from_utf8_lossy(&s.raw_output()).into_owned();
@@ -430,7 +400,7 @@ fn a_passphrase_from_the_environment_opens_without_a_prompt_and_a_wrong_one_writ
         ("PARTNERBOOK_PASSPHRASE_COMMAND", command.as_str()),
     ];
     for (name, value) in sources {
-        let mut s = Running::start(&data, 80, 24, &[(name, value)]);
+        let mut s = start_session(&data, 80, 24, &[(name, value)]);
         s.wait_for("Self-assessment");
         // The last review, decrypted, beside today's questions.
         s.wait_for("your answers on");
@@ -469,8 +439,8 @@ fn the_editors_file_stays_out_of_the_data_dir_and_is_removed() {
         ("VISUAL", editor.to_str().expect("utf-8")),
         ("XDG_RUNTIME_DIR", runtime.path().to_str().expect("utf-8")),
     ];
-    let mut s = Running::start(&data, 120, 40, &env);
-    s.unlock_with(PASSPHRASE);
+    let mut s = start_session(&data, 120, 40, &env);
+    unlock_with(&mut s, PASSPHRASE);
     s.wait_for("Self-assessment");
     select_first_new_item(&mut s);
     s.send("\r");
@@ -591,7 +561,7 @@ fn the_reference_age_tool_opens_the_key_and_the_reviews_and_writes_one_partnerbo
     let key = tmp.path().join("key.txt");
     let key_arg = key.to_str().expect("utf-8");
     let args = ["-d", "-o", key_arg, "identity.age"];
-    let mut age = Running(Session::start_program("age", &args, &data, 80, 24));
+    let mut age = Session::start_program("age", &args, &data, 80, 24);
     age.wait_for("Enter passphrase");
     age.send(PASSPHRASE);
     age.send("\r");
@@ -664,7 +634,7 @@ fn bottom_edge_whole(screen: &vt100::Screen) -> bool {
 #[test]
 fn a_short_terminal_keeps_the_prompt_inside_its_frame() {
     let (_tmp, data) = encrypted_dir(1);
-    let mut s = Running::start(&data, 40, 10, &[]);
+    let mut s = start_session(&data, 40, 10, &[]);
     s.wait_for("partnerbook is locked");
     s.wait_for("Passphrase:");
     s.send("abc");

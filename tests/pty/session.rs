@@ -9,6 +9,9 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 
+/// Ctrl-E: edit the selected Next steps item in $VISUAL / $EDITOR.
+pub const CTRL_E: &str = "\x05";
+
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
 pub struct Session {
@@ -327,3 +330,10 @@ impl Session {
 pub const ESC: &str = "\x1b";
 pub const CTRL_S: &str = "\x13";
 pub const CTRL_C: &str = "\x03";
+
+/// A session's process is killed when the session goes, even when a test fails first.
+impl Drop for Session {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}

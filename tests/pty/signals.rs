@@ -8,9 +8,7 @@ use std::os::unix::fs::PermissionsExt as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use session::{ESC, Session};
-
-const CTRL_E: &str = "\x05";
+use session::{CTRL_E, ESC, Session};
 
 /// Waits until `check` holds for the text of `path` (missing reads as empty).
 fn wait_for_file(path: &Path, what: &str, check: impl Fn(&str) -> bool) -> String {
