@@ -88,9 +88,8 @@ impl App {
         match self.store.resolve(date, &text, &copy, now) {
             Ok(changed) => {
                 let message = format!(
-                    "Resolve two versions of the {}",
-                    verdict::commit_message(&result.summary(), self.workbook)
-                        .replacen("Review", "review", 1)
+                    "Resolve two versions of the review of {}",
+                    verdict::review_outcome(&result.summary(), self.workbook)
                 );
                 let committed = match self.store.record(&changed, &message) {
                     Some(Err(why)) => format!(" — commits are off: {why}"),

@@ -61,9 +61,15 @@ fn state(summary: &Summary) -> &'static str {
 /// The message of the commit that records `summary`'s review in a git data dir, e.g.
 /// `Review of 2026-11-24: 7/10, could be more productive`.
 pub fn commit_message(summary: &Summary, workbook: &Workbook) -> String {
+    format!("Review of {}", review_outcome(summary, workbook))
+}
+
+/// A review's date and result as a commit words it: `2026-11-24: 7/10, could be more
+/// productive`, with `(partial: …)` after it while questions are open.
+pub fn review_outcome(summary: &Summary, workbook: &Workbook) -> String {
     let date = summary.date.format("%Y-%m-%d");
     let Some(band) = band(summary, workbook) else {
-        return format!("Review of {date}: {NOT_STARTED}");
+        return format!("{date}: {NOT_STARTED}");
     };
     let mut name = band.name.clone();
     if let Some(first) = name.get(..1) {
@@ -71,7 +77,7 @@ pub fn commit_message(summary: &Summary, workbook: &Workbook) -> String {
     }
     let partial = partial_note(summary).map_or_else(String::new, |note| format!(" ({note})"));
     format!(
-        "Review of {date}: {}/{}, {name}{partial}",
+        "{date}: {}/{}, {name}{partial}",
         summary.score, summary.questions
     )
 }

@@ -146,14 +146,11 @@ fn kept_apart(store: &Store, target: &Path, now: DateTime<FixedOffset>) -> PathB
         None => {
             let suffix = if is_sealed(target) { ".age" } else { "" };
             let stamp = now.format("%Y%m%d-%H%M%S");
-            (1..)
-                .map(|n: usize| {
-                    store
-                        .dir()
-                        .join(format!("draft-kept-{stamp}-{n}.toml{suffix}"))
-                })
-                .find(|path| !path.exists())
-                .unwrap_or_else(|| store.dir().join(format!("draft-kept-{stamp}.toml{suffix}")))
+            store::first_unused(|n| {
+                store
+                    .dir()
+                    .join(format!("draft-kept-{stamp}-{n}.toml{suffix}"))
+            })
         }
     }
 }

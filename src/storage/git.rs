@@ -146,6 +146,17 @@ pub fn commit(dir: &Path, paths: &[PathBuf], message: &str) -> Result<bool, GitE
     let mut add = git(dir);
     add.args(["add", "-A", "--"]).args(&changed);
     output(add)?;
+    let mut commit = committing(dir);
+    commit
+        .args(["commit", "-q", "--no-verify", "-m", message, "--"])
+        .args(&changed);
+    output(commit)?;
+    Ok(true)
+}
+
+/// `git commit` as partnerbook makes it: never signed (signing could ask for a passphrase on
+/// the workbook's screen), and as "partnerbook" when git does not know who the user is.
+fn committing(dir: &Path) -> Command {
     let mut commit = git(dir);
     commit.args(["-c", "commit.gpgSign=false"]);
     if !has_identity(dir) {
@@ -157,10 +168,6 @@ pub fn commit(dir: &Path, paths: &[PathBuf], message: &str) -> Result<bool, GitE
         ]);
     }
     commit
-        .args(["commit", "-q", "--no-verify", "-m", message, "--"])
-        .args(&changed);
-    output(commit)?;
-    Ok(true)
 }
 
 /// Whether git knows who the user is here (`user.email` set).

@@ -370,8 +370,8 @@ pub use conflicts::{
     own_conflict_copy_date,
 };
 pub use files::{
-    create_private_dir, is_temp_name_of, read_regular, refuse_shared_dir, snapshot_name_date,
-    write_private, write_target,
+    create_private_dir, first_unused, is_temp_name_of, read_regular, refuse_shared_dir,
+    snapshot_name_date, write_private, write_target,
 };
 
 #[cfg(test)]

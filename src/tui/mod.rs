@@ -265,12 +265,7 @@ fn edit_outside(
     println!("partnerbook: waiting for your editor to close…");
     // The data dir, or a private folder in memory when the reviews are encrypted.
     let result = match store.scratch_dir() {
-        Ok(dir) if dir.is_dir() => external_editor::edit_item(text, &dir),
-        Ok(_) if !store.is_encrypted() => external_editor::edit_item(text, &std::env::temp_dir()),
-        Ok(dir) => Err(external_editor::EditorError::Scratch(format!(
-            "{} is not a folder",
-            dir.display()
-        ))),
+        Ok(dir) => external_editor::edit_item(text, &dir),
         Err(error) => Err(external_editor::EditorError::Scratch(error.to_string())),
     };
     (result, resume_screen(terminal))

@@ -89,15 +89,10 @@ fn two_machines(env: &[(&str, &str)], encrypt: bool) -> (tempfile::TempDir, Path
         .unwrap();
     assert!(made.success());
     ok(&a, &["git", "init", "-q"], env);
-    let store = if encrypt {
+    if encrypt {
         ok(&a, &["encrypt"], env);
-        let pass = age::secrecy::SecretString::from("pw".to_string());
-        let keys = Keyring::unlock(&a, &pass).unwrap();
-        Store::new(&a).with_keys(std::sync::Arc::new(keys))
-    } else {
-        Store::new(&a)
-    };
-    answer_and_save(store, day(3), 0, true);
+    }
+    answer_and_save(store_of(&a, encrypt), day(3), 0, true);
     assert_eq!(git_status(&a), "", "the work tree is clean after a save");
     ok(
         &a,

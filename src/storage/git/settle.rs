@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{GitError, git, has_identity, output};
+use super::{GitError, committing, git, output};
 use crate::storage::store::{self, Store};
 
 /// What settling did.
@@ -106,16 +106,7 @@ pub fn settle_unmerged(dir: &Path, now: DateTime<FixedOffset>) -> Result<Settled
     }
     let merging = dir.join(".git/MERGE_HEAD").exists();
     if merging && !settled.copies.is_empty() && unmerged(dir)?.is_empty() {
-        let mut commit = git(dir);
-        commit.args(["-c", "commit.gpgSign=false"]);
-        if !has_identity(dir) {
-            commit.args([
-                "-c",
-                "user.name=partnerbook",
-                "-c",
-                "user.email=partnerbook@localhost",
-            ]);
-        }
+        let mut commit = committing(dir);
         commit.args(["commit", "-q", "--no-edit", "--no-verify"]);
         output(commit)?;
         settled.concluded = true;

@@ -98,6 +98,18 @@ pub fn read_regular(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The first of `named(1)`, `named(2)`, … that nothing takes, in either form (plain or
+/// `.age`): files named within one second never replace one another.
+pub fn first_unused(named: impl Fn(usize) -> PathBuf) -> PathBuf {
+    let free = |path: &PathBuf| {
+        fs::symlink_metadata(path).is_err() && fs::symlink_metadata(super::twin_of(path)).is_err()
+    };
+    (1..10_000)
+        .map(&named)
+        .find(free)
+        .unwrap_or_else(|| named(10_000))
+}
+
 /// Where a write to `path` lands: `path` itself, or the file its symlinks lead to (so the link
 /// is kept and its target replaced). An existing target that is not a regular file (a FIFO, a
 /// device such as `/dev/full`, a directory) is refused.

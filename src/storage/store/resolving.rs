@@ -86,13 +86,10 @@ impl Store {
                 ".toml"
             };
             let stamp = now.format("%Y%m%d-%H%M%S");
-            let kept = (1..)
-                .map(|n: usize| match n {
-                    1 => resolved.join(format!("{date}.replaced-{stamp}{suffix}")),
-                    n => resolved.join(format!("{date}.replaced-{stamp}-{n}{suffix}")),
-                })
-                .find(|path| !path.exists())
-                .unwrap_or_else(|| resolved.join(format!("{date}.replaced-{stamp}{suffix}")));
+            let kept = super::first_unused(|n| match n {
+                1 => resolved.join(format!("{date}.replaced-{stamp}{suffix}")),
+                n => resolved.join(format!("{date}.replaced-{stamp}-{n}{suffix}")),
+            });
             self.write_file(&kept, &bytes)
                 .map_err(|source| io("write", &kept, source))?;
             changed.push(kept);

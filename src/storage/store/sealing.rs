@@ -160,12 +160,15 @@ impl Store {
         self.read_plain(&self.draft_path())
     }
 
-    /// Where a text handed to `$EDITOR` is written: the data dir, or — when the reviews are
-    /// encrypted — a private folder in `$XDG_RUNTIME_DIR` (memory, not disk) or the system
+    /// Where a text handed to `$EDITOR` is written: the data dir (the system temp dir before it
+    /// exists), or — when the reviews are encrypted — a private folder in `$XDG_RUNTIME_DIR` (memory, not disk) or the system
     /// temp dir, so the plain text never lands in the data dir or its backups.
     pub fn scratch_dir(&self) -> Result<PathBuf, StoreError> {
         if !self.is_encrypted() {
-            return Ok(self.dir().to_path_buf());
+            // A data dir not made yet (nothing saved) leaves the system temp dir.
+            return Ok(Some(self.dir())
+                .filter(|dir| dir.is_dir())
+                .map_or_else(std::env::temp_dir, Path::to_path_buf));
         }
         let base = directories::BaseDirs::new()
             .and_then(|dirs| dirs.runtime_dir().map(Path::to_path_buf))

@@ -10,7 +10,7 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::{Store, StoreError, is_sealed, parse_file, twin_of};
+use super::{Store, StoreError, is_sealed, parse_file};
 use crate::domain::content::Workbook;
 use crate::domain::review::Review;
 use crate::domain::snapshot;
@@ -112,16 +112,10 @@ impl Store {
             date.format("%Y-%m-%d"),
             now.format("%Y%m%d-%H%M%S")
         );
-        let named = |n: usize| match n {
+        super::first_unused(|n| match n {
             1 => self.in_form(self.snapshots_dir().join(format!("{stem}.toml"))),
             n => self.in_form(self.snapshots_dir().join(format!("{stem}-{n}.toml"))),
-        };
-        (1..10_000)
-            .map(named)
-            .find(|path| {
-                fs::symlink_metadata(path).is_err() && fs::symlink_metadata(twin_of(path)).is_err()
-            })
-            .unwrap_or_else(|| named(10_000))
+        })
     }
 
     /// The conflict copies beside the snapshots, with the date each is a version of, oldest
